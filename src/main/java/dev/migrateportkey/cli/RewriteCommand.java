@@ -1,0 +1,81 @@
+package dev.migrateportkey.cli;
+
+import dev.migrateportkey.plan.FilePlan;
+import dev.migrateportkey.plan.Finding;
+import dev.migrateportkey.plan.MigrationPlan;
+import dev.migrateportkey.report.TextFindingPrinter;
+import dev.migrateportkey.report.UnifiedDiff;
+import dev.migrateportkey.rules.RuleTable;
+import dev.migrateportkey.workspace.AtomicWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code rewrite [--dry-run] PATH...}: apply the plan in place, or print it as a unified diff. */
+@Command(name = "rewrite", mixinStandardHelpOptions = true,
+        description = {"Rewrites Portkey usage into OpenAI-SDK-against-Concentrate form, in place.",
+                "With --dry-run, prints the changes as a unified diff on stdout and writes nothing;"
+                        + " the diff's paths are relative to PATH, so 'git apply' accepts it from there."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:usage or I/O error, or a file could not be parsed (the others were still migrated)"})
+public final class RewriteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScanOptions scan;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Option(names = {"-n", "--dry-run"}, description = "Print a unified diff instead of writing files.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws IOException {
+        RuleTable rules = scan.loadRules();
+        MigrationPlan plan = scan.plan(rules);
+        PrintWriter err = spec.commandLine().getErr();
+        Notices.print(plan, err);
+        int status = plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
+        int written = 0;
+        if (dryRun) {
+            PrintStream out = System.out;
+            UnifiedDiff.write(plan, out);
+        } else {
+            for (FilePlan f : plan.changedFiles()) {
+                try {
+                    AtomicWriter.write(f.path(), f.newBytes());
+                    written++;
+                } catch (IOException e) {
+                    err.println("migrate-portkey: " + f.displayPath() + ": could not be written (" + e.getMessage()
+                            + "); it was left as it was");
+                    status = ExitCodes.ERROR;
+                }
+            }
+        }
+        for (Finding f : plan.findings()) {
+            if (f.kind() != Finding.Kind.FIXABLE) {
+                err.println(TextFindingPrinter.line(f));
+            }
+        }
+        long fixed = plan.findings().stream().filter(f -> f.kind() == Finding.Kind.FIXABLE).count();
+        long manual = plan.findings().stream().filter(f -> f.kind() == Finding.Kind.MANUAL).count();
+        int changed = plan.changedFiles().size();
+        String verb = dryRun ? "would change" : "changed";
+        err.println("migrate-portkey: " + verb + " " + (dryRun ? changed : written) + " file" + (changed == 1 ? "" : "s")
+                + " (" + fixed + " Portkey site" + (fixed == 1 ? "" : "s") + " migrated) of " + plan.filesScanned() + " scanned"
+                + (manual > 0 ? "; " + manual + " item" + (manual == 1 ? " needs" : "s need") + " a human (listed above, marked "
+                + "TODO(concentrate-migration) in the code)" : "")
+                + (dryRun && changed > 0 ? ". Run without --dry-run to apply." : "."));
+        err.flush();
+        return status;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.migrateportkey.lang;
+
+import dev.migrateportkey.edit.SourceText;
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.plan.Finding;
+import dev.migrateportkey.rules.Rule;
+import dev.migrateportkey.rules.RuleTable;
+import dev.migrateportkey.workspace.SourceFile;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One file being migrated: what the migrator reads (the file, its text, the rules, the project
+ * index, the options) and what it records (findings and text edits).
+ */
+public final class FileMigration {
+    /** Marks every comment the tool writes, so a later run (and a reader) can find them. */
+    public static final String TODO_MARK = "TODO(concentrate-migration)";
+
+    private final SourceFile file;
+    private final SourceText text;
+    private final RuleTable rules;
+    private final ProjectIndex index;
+    private final MigrationOptions options;
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<TextEdit> edits = new ArrayList<>();
+    private final Set<String> todosPlanned = new HashSet<>();
+
+    public FileMigration(SourceFile file, RuleTable rules, ProjectIndex index, MigrationOptions options) {
+        this.file = file;
+        this.text = new SourceText(file.text());
+        this.rules = rules;
+        this.index = index;
+        this.options = options;
+    }
+
+    public SourceFile file() {
+        return file;
+    }
+
+    public SourceText text() {
+        return text;
+    }
+
+    public RuleTable rules() {
+        return rules;
+    }
+
+    public ProjectIndex index() {
+        return index;
+    }
+
+    public MigrationOptions options() {
+        return options;
+    }
+
+    /** Records a site that {@code rewrite} changes, with the edits that change it. */
+    public void fix(int offset, Rule rule, String subject, List<TextEdit> changes) {
+        findings.add(finding(offset, rule.id(), Finding.Kind.FIXABLE, subject + ": " + rule.note()));
+        edits.addAll(changes);
+    }
+
+    public void fix(int offset, Rule rule, String subject, TextEdit... changes) {
+        fix(offset, rule, subject, List.of(changes));
+    }
+
+    /** Records an edit that belongs to a finding already recorded (or needs none of its own). */
+    public void edit(TextEdit change) {
+        edits.add(change);
+    }
+
+    /** Records a site a human must migrate; the code is left as it is. */
+    public void manual(int offset, Rule rule, String subject) {
+        manual(offset, rule.id(), subject + ": " + rule.note());
+    }
+
+    public void manual(int offset, String ruleId, String message) {
+        findings.add(finding(offset, ruleId, Finding.Kind.MANUAL, message));
+    }
+
+    /**
+     * Records a manual site and puts {@code <commentPrefix> TODO(concentrate-migration): <note>} on
+     * its own line above the line holding {@code anchor}, with that line's indentation and the
+     * file's line separator, unless the comment lines just above already say so.
+     */
+    public void manualWithTodo(int offset, int anchor, Rule rule, String subject, String commentPrefix) {
+        manual(offset, rule, subject);
+        todoAbove(anchor, commentPrefix, rule.note(), rule.id());
+    }
+
+    public void todoAbove(int anchor, String commentPrefix, String note, String ruleId) {
+        int lineStart = text.lineStart(anchor);
+        String body = TODO_MARK + ": " + note;
+        if (alreadyAbove(lineStart, body) || !todosPlanned.add(lineStart + "\u0000" + body)) {
+            return;
+        }
+        String comment = text.indentation(anchor) + commentPrefix + " " + body + text.lineSeparator();
+        edits.add(TextEdit.insert(lineStart, comment, ruleId));
+    }
+
+    /** Whether the block of comment lines directly above {@code lineStart} holds {@code body}. */
+    private boolean alreadyAbove(int lineStart, String body) {
+        int line = text.line(lineStart) - 1;
+        while (line >= 1) {
+            String l = text.lineText(line).strip();
+            if (!(l.startsWith("//") || l.startsWith("#") || l.startsWith("/*") || l.startsWith("*"))) {
+                return false;
+            }
+            if (l.contains(body)) {
+                return true;
+            }
+            line--;
+        }
+        return false;
+    }
+
+    public Finding finding(int offset, String ruleId, Finding.Kind kind, String message) {
+        return new Finding(file.displayPath(), text.line(offset), text.column(offset), ruleId, kind, message);
+    }
+
+    public void add(Finding f) {
+        findings.add(f);
+    }
+
+    public List<Finding> findings() {
+        return Collections.unmodifiableList(findings);
+    }
+
+    public List<TextEdit> edits() {
+        return Collections.unmodifiableList(edits);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.migrateportkey.lang;
+
+import dev.migrateportkey.lang.java.JavaMigrator;
+
+import java.util.List;
+
+/** Every migrator the tool has, in the order files are offered to them. */
+public final class Migrators {
+    private Migrators() {
+    }
+
+    public static List<Migrator> all() {
+        return List.of(new JavaMigrator());
+    }
+}

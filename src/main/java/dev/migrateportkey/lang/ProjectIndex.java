@@ -1,0 +1,49 @@
+package dev.migrateportkey.lang;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the first pass learned across the whole tree: constants that hold Portkey values (a header
+ * name, the gateway URL, a variable name, a Config), by simple and by qualified name. Files that
+ * use those names are parsed even when they never spell "portkey".
+ */
+public final class ProjectIndex {
+    private final Map<String, String> constants = new ConcurrentHashMap<>();
+    private final Set<String> ambiguous = ConcurrentHashMap.newKeySet();
+
+    /** Records {@code owner.name = value} (owner may be null for a module-level name). */
+    public void constant(String owner, String name, String value) {
+        if (owner != null) {
+            constants.put(owner + "." + name, value);
+        }
+        String previous = constants.putIfAbsent(name, value);
+        if (previous != null && !previous.equals(value)) {
+            ambiguous.add(name);
+        }
+    }
+
+    /** The value of a qualified ({@code Owner.NAME}) or simple name, if known and unambiguous. */
+    public Optional<String> constant(String name) {
+        if (ambiguous.contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(constants.get(name));
+    }
+
+    /** Simple names worth a byte search in files that do not mention Portkey. */
+    public Set<String> names() {
+        Set<String> out = ConcurrentHashMap.newKeySet();
+        for (String k : constants.keySet()) {
+            int dot = k.lastIndexOf('.');
+            out.add(dot < 0 ? k : k.substring(dot + 1));
+        }
+        return out;
+    }
+
+    public boolean isEmpty() {
+        return constants.isEmpty();
+    }
+}

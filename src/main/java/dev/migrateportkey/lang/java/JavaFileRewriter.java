@@ -1,0 +1,608 @@
+package dev.migrateportkey.lang.java;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LiteralStringValueExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.lang.FileMigration;
+import dev.migrateportkey.rules.Action;
+import dev.migrateportkey.rules.Rule;
+import dev.migrateportkey.rules.RuleKind;
+import dev.migrateportkey.rules.RuleTable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the Portkey sites of one Java file and records what each becomes. It knows Java shapes
+ * (calls that set or read headers, key/value lists, client builder chains, literals); the rule
+ * table decides what happens to each header, parameter, URL and variable.
+ */
+final class JavaFileRewriter {
+    private static final String COMMENT = "//";
+    /** Calls that set a request header from (name, value). */
+    private static final Set<String> HEADER_SETTERS = Set.of("header", "headers", "addHeader", "setHeader", "putHeader",
+            "defaultHeader", "putAdditionalHeader", "set", "add", "put", "putIfAbsent", "addRequestProperty",
+            "setRequestProperty", "append", "withHeader", "addHeaderValue", "setHeaderValue");
+    /** Calls that read a response header by name. */
+    private static final Set<String> HEADER_GETTERS = Set.of("header", "getHeader", "firstValue", "allValues", "get",
+            "getFirst", "getHeaderField", "getHeaders", "headers", "getValue", "values", "getFirstHeader",
+            "getLastHeader", "getHeaderString");
+    /** Calls that take alternating names and values. */
+    private static final Set<String> PAIR_LISTS = Set.of("of", "headers", "copyOf");
+    private static final Pattern PORTKEY_VAR = Pattern.compile("\\b[A-Z][A-Z0-9_]*PORTKEY[A-Z0-9_]*\\b|\\bPORTKEY_[A-Z0-9_]+\\b");
+
+    private final FileMigration work;
+    private final CompilationUnit cu;
+    private final JavaEdits edits;
+    private final StringResolver strings;
+    private final RuleTable rules;
+    /** Nodes whose text an edit already removes or replaces: nothing inside them is reported again. */
+    private final Set<Node> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<MethodCallExpr> consumedCalls = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Authorization headers already rewritten to carry the Concentrate key. */
+    private final Set<Node> authorizationRewritten = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final String keyVariable;
+
+    JavaFileRewriter(FileMigration work, CompilationUnit cu) {
+        this.work = work;
+        this.cu = cu;
+        this.edits = new JavaEdits(work.text());
+        this.strings = new StringResolver(cu, work.index());
+        this.rules = work.rules();
+        this.keyVariable = rules.envVar("PORTKEY_API_KEY").map(Rule::to).filter(t -> t != null).orElse("CONCENTRATE_API_KEY");
+    }
+
+    void run() {
+        List<MethodCallExpr> calls = cu.findAll(MethodCallExpr.class);
+        for (MethodCallExpr call : calls) {
+            if (isOutermost(call)) {
+                clientChain(call);
+                portkeyApiCall(call);
+            }
+        }
+        for (MethodCallExpr call : calls) {
+            if (!isConsumed(call)) {
+                headerCall(call);
+            }
+        }
+        for (Node lit : cu.findAll(Node.class, n -> n instanceof StringLiteralExpr || n instanceof TextBlockLiteralExpr)) {
+            if (!isConsumed(lit)) {
+                literal((LiteralStringValueExpr) lit);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- client builder chains
+
+    /** A builder chain pointed at Portkey: its key and base-URL calls follow the sdk-param rules. */
+    private void clientChain(MethodCallExpr outermost) {
+        List<MethodCallExpr> chain = chain(outermost);
+        if (chain.size() < 2 || !mentionsPortkey(chain)) {
+            return;
+        }
+        for (MethodCallExpr call : chain) {
+            if (call.getArguments().size() != 1) {
+                continue;
+            }
+            Optional<Rule> rule = rules.sdkParam(call.getNameAsString())
+                    .filter(r -> r.match().contains(call.getNameAsString()));
+            if (rule.isEmpty()) {
+                continue;
+            }
+            Rule r = rule.get();
+            Expression arg = call.getArgument(0);
+            String subject = call.getNameAsString() + "(...) of a client pointed at Portkey";
+            switch (r.action()) {
+                case TO_AUTHORIZATION -> {
+                    String env = "System.getenv(\"" + keyVariable + "\")";
+                    if (!edits.source(arg).equals(env)) {
+                        work.fix(edits.start(call.getName()), r, subject, edits.replace(arg, env, r.id()));
+                        consume(arg);
+                    }
+                }
+                case REPLACE_URL -> {
+                    if (!containsRewritableLiteral(arg)) {
+                        Optional<String> v = strings.resolve(arg);
+                        if (v.isEmpty() || rules.rewriteUrls(v.get()).equals(v.get()) && !v.get().contains("concentrate")) {
+                            work.manualWithTodo(edits.start(arg), edits.anchor(call), r,
+                                    "base URL from '" + edits.source(arg) + "'", COMMENT);
+                        }
+                    }
+                }
+                case DROP, TO_MODEL_PREFIX -> remove(call, r, call.getNameAsString() + "(...)");
+                case KEEP, CHECKLIST -> {
+                }
+                default -> manual(call, r, call.getNameAsString() + "(...)");
+            }
+        }
+    }
+
+    private boolean containsRewritableLiteral(Expression arg) {
+        for (Node n : arg.findAll(Node.class, x -> x instanceof StringLiteralExpr)) {
+            String v = ((StringLiteralExpr) n).asString();
+            if (!rules.rewriteUrls(v).equals(v) || PORTKEY_VAR.matcher(v).find()) {
+                return true;
+            }
+        }
+        Optional<String> resolved = strings.resolve(arg);
+        return resolved.isPresent() && !arg.isStringLiteralExpr() && !rules.rewriteUrls(resolved.get()).equals(resolved.get());
+    }
+
+    private boolean mentionsPortkey(List<MethodCallExpr> chain) {
+        for (MethodCallExpr call : chain) {
+            for (Expression arg : call.getArguments()) {
+                for (Expression e : arg.findAll(Expression.class,
+                        x -> x instanceof StringLiteralExpr || x instanceof NameExpr || x instanceof FieldAccessExpr)) {
+                    Optional<String> v = strings.resolve(e);
+                    if (v.isPresent() && v.get().toLowerCase(Locale.ROOT).contains("portkey")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- Portkey-only APIs
+
+    private void portkeyApiCall(MethodCallExpr outermost) {
+        String path = dottedPath(outermost);
+        for (Rule r : rules.ofKind(RuleKind.PORTKEY_API)) {
+            for (String m : r.match()) {
+                if (m.startsWith("/")) {
+                    continue;
+                }
+                String p = m.toLowerCase(Locale.ROOT);
+                String lp = path.toLowerCase(Locale.ROOT);
+                if (lp.equals(p) || lp.endsWith("." + p)) {
+                    manual(outermost, r, path + "(...)");
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String dottedPath(Expression e) {
+        if (e instanceof MethodCallExpr m) {
+            return m.getScope().map(s -> dottedPath(s) + ".").orElse("") + m.getNameAsString();
+        }
+        if (e instanceof FieldAccessExpr f) {
+            return dottedPath(f.getScope()) + "." + f.getNameAsString();
+        }
+        if (e instanceof NameExpr n) {
+            return n.getNameAsString();
+        }
+        return "";
+    }
+
+    // ---------------------------------------------------------------- header calls
+
+    private void headerCall(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        NodeList<Expression> args = call.getArguments();
+        if (args.size() == 2 && name.equals("entry")) {
+            mapEntry(call);
+        } else if (args.size() == 2 && HEADER_SETTERS.contains(name)) {
+            headerSetter(call);
+        } else if (args.size() >= 2 && args.size() % 2 == 0 && PAIR_LISTS.contains(name)) {
+            pairList(call);
+        } else if (args.size() == 1 && HEADER_GETTERS.contains(name)) {
+            headerGetter(call);
+        }
+    }
+
+    /** The x-portkey-* header an expression names, if it names one. */
+    private Optional<String> portkeyHeader(Expression e) {
+        return strings.resolve(e).filter(v -> v.toLowerCase(Locale.ROOT).startsWith("x-portkey-"));
+    }
+
+    private boolean namesPartialPortkeyHeader(Expression e) {
+        return strings.resolve(e).isEmpty()
+                && strings.prefix(e).filter(v -> v.toLowerCase(Locale.ROOT).startsWith("x-portkey-")).isPresent();
+    }
+
+    private void headerSetter(MethodCallExpr call) {
+        Expression nameArg = call.getArgument(0);
+        Optional<String> header = portkeyHeader(nameArg);
+        if (header.isEmpty()) {
+            if (namesPartialPortkeyHeader(nameArg)) {
+                Rule r = rules.requestHeader("x-portkey-*").orElseThrow();
+                work.manualWithTodo(edits.start(nameArg), edits.anchor(call), r,
+                        "header name built at run time ('" + edits.source(nameArg) + "')", COMMENT);
+                consume(nameArg);
+            }
+            return;
+        }
+        Optional<Rule> rule = rules.requestHeader(header.get());
+        if (rule.isEmpty()) {
+            return;
+        }
+        Rule r = rule.get();
+        String subject = header.get() + " header";
+        switch (r.action()) {
+            case DROP, TO_MODEL_PREFIX -> remove(call, r, subject);
+            case RENAME_HEADER -> {
+                work.fix(edits.start(nameArg), r, subject, edits.replace(nameArg, JavaStrings.quote(r.to()), r.id()));
+                consume(nameArg);
+            }
+            case TO_AUTHORIZATION -> toAuthorization(call, r, subject);
+            default -> manual(call, r, subject);
+        }
+    }
+
+    /** The Portkey key header: the Concentrate key travels as Authorization: Bearer instead. */
+    private void toAuthorization(MethodCallExpr call, Rule r, String subject) {
+        List<MethodCallExpr> chain = chainOrSiblings(call);
+        boolean hasKeyMethod = chain.stream().anyMatch(c -> c.getArguments().size() == 1
+                && rules.sdkParam(c.getNameAsString()).filter(x -> x.action() == Action.TO_AUTHORIZATION
+                && x.match().contains(c.getNameAsString())).isPresent());
+        MethodCallExpr authorization = chain.stream()
+                .filter(c -> c != call && c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
+                        && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent())
+                .findFirst().orElse(null);
+        String bearer = "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
+        if (authorization != null) {
+            List<TextEdit> out = new ArrayList<>(edits.removeCall(call, r.id()));
+            if (out.isEmpty()) {
+                manual(call, r, subject);
+                return;
+            }
+            if (authorizationRewritten.add(authorization)) {
+                Expression value = authorization.getArgument(1);
+                if (!edits.source(value).equals(bearer)) {
+                    out.add(edits.replace(value, bearer, r.id()));
+                    consume(value);
+                }
+            }
+            work.fix(edits.start(call.getName()), r, subject, out);
+            consume(call);
+        } else if (hasKeyMethod) {
+            remove(call, r, subject);
+        } else {
+            int s = edits.start(call.getArgument(0));
+            int e = edits.end(call.getArgument(1));
+            work.fix(s, r, subject, TextEdit.replace(s, e, "\"Authorization\", " + bearer, r.id()));
+            call.getArguments().forEach(this::consume);
+        }
+    }
+
+    private void headerGetter(MethodCallExpr call) {
+        Expression nameArg = call.getArgument(0);
+        Optional<String> header = portkeyHeader(nameArg);
+        if (header.isEmpty()) {
+            return;
+        }
+        Optional<Rule> rule = rules.responseHeader(header.get());
+        if (rule.isEmpty()) {
+            return;
+        }
+        Rule r = rule.get();
+        String subject = header.get() + " response header";
+        switch (r.action()) {
+            case RENAME_HEADER -> {
+                work.fix(edits.start(nameArg), r, subject, edits.replace(nameArg, JavaStrings.quote(r.to()), r.id()));
+                consume(nameArg);
+            }
+            case KEEP, CHECKLIST -> consume(nameArg);
+            default -> manual(call, r, subject);
+        }
+    }
+
+    /** {@code Map.of(k, v, ...)}, {@code Headers.of(...)}, {@code headers(k, v, ...)}. */
+    private void pairList(MethodCallExpr call) {
+        NodeList<Expression> args = call.getArguments();
+        Set<Integer> removed = new TreeSet<>();
+        List<TextEdit> out = new ArrayList<>();
+        List<Runnable> findings = new ArrayList<>();
+        Integer authorizationPair = null;
+        boolean any = false;
+        for (int i = 0; i < args.size(); i += 2) {
+            if (strings.resolve(args.get(i)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent()) {
+                authorizationPair = i;
+            }
+        }
+        for (int i = 0; i < args.size(); i += 2) {
+            Expression key = args.get(i);
+            Optional<String> header = portkeyHeader(key);
+            if (header.isEmpty()) {
+                continue;
+            }
+            any = true;
+            Rule r = rules.requestHeader(header.get()).orElse(null);
+            if (r == null) {
+                continue;
+            }
+            String subject = header.get() + " header";
+            int at = edits.start(key);
+            switch (r.action()) {
+                case DROP, TO_MODEL_PREFIX -> {
+                    removed.add(i);
+                    removed.add(i + 1);
+                    findings.add(() -> work.fix(at, r, subject));
+                }
+                case RENAME_HEADER -> {
+                    out.add(edits.replace(key, JavaStrings.quote(r.to()), r.id()));
+                    findings.add(() -> work.fix(at, r, subject));
+                }
+                case TO_AUTHORIZATION -> {
+                    String bearer = "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
+                    if (authorizationPair != null || clientHasKeyMethod(call)) {
+                        removed.add(i);
+                        removed.add(i + 1);
+                        if (authorizationPair != null && !edits.source(args.get(authorizationPair + 1)).equals(bearer)) {
+                            out.add(edits.replace(args.get(authorizationPair + 1), bearer, r.id()));
+                        }
+                    } else {
+                        out.add(TextEdit.replace(at, edits.end(args.get(i + 1)), "\"Authorization\", " + bearer, r.id()));
+                    }
+                    findings.add(() -> work.fix(at, r, subject));
+                }
+                default -> findings.add(() -> work.manualWithTodo(at, edits.anchor(call), r, subject, COMMENT));
+            }
+            consume(key);
+            consume(args.get(i + 1));
+        }
+        if (!any) {
+            return;
+        }
+        if (removed.size() == args.size()) {
+            Optional<MethodCallExpr> owner = soleArgumentOf(call);
+            if (owner.isPresent() && !(owner.get().getNameAsString().equals("of"))) {
+                List<TextEdit> drop = edits.removeCall(owner.get(), "header-map");
+                if (!drop.isEmpty()) {
+                    findings.forEach(Runnable::run);
+                    drop.forEach(work::edit);
+                    consume(owner.get());
+                    return;
+                }
+            }
+            if (call.getNameAsString().equals("headers")) {
+                List<TextEdit> drop = edits.removeCall(call, "header-map");
+                if (!drop.isEmpty()) {
+                    findings.forEach(Runnable::run);
+                    drop.forEach(work::edit);
+                    consume(call);
+                    return;
+                }
+            }
+        }
+        out.addAll(edits.removeArguments(args, removed, "header-map"));
+        findings.forEach(Runnable::run);
+        out.forEach(work::edit);
+    }
+
+    /** {@code Map.entry("x-portkey-...", v)} inside {@code Map.ofEntries(...)}. */
+    private void mapEntry(MethodCallExpr entry) {
+        Expression key = entry.getArgument(0);
+        Optional<String> header = portkeyHeader(key);
+        if (header.isEmpty()) {
+            return;
+        }
+        Rule r = rules.requestHeader(header.get()).orElse(null);
+        if (r == null) {
+            return;
+        }
+        String subject = header.get() + " header";
+        Node parent = entry.getParentNode().orElse(null);
+        switch (r.action()) {
+            case DROP, TO_MODEL_PREFIX -> {
+                if (parent instanceof MethodCallExpr owner && owner.getArguments().contains(entry)) {
+                    int idx = indexOf(owner.getArguments(), entry);
+                    work.fix(edits.start(key), r, subject, edits.removeArguments(owner.getArguments(), Set.of(idx), r.id()));
+                    consume(entry);
+                } else {
+                    manual(entry, r, subject);
+                }
+            }
+            case RENAME_HEADER -> {
+                work.fix(edits.start(key), r, subject, edits.replace(key, JavaStrings.quote(r.to()), r.id()));
+                consume(key);
+            }
+            case TO_AUTHORIZATION -> {
+                String bearer = "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
+                int s = edits.start(key);
+                work.fix(s, r, subject, TextEdit.replace(s, edits.end(entry.getArgument(1)), "\"Authorization\", " + bearer, r.id()));
+                consume(entry);
+            }
+            default -> manual(entry, r, subject);
+        }
+    }
+
+    private static int indexOf(NodeList<Expression> list, Node n) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == n) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean clientHasKeyMethod(MethodCallExpr inner) {
+        Node p = inner.getParentNode().orElse(null);
+        while (p instanceof MethodCallExpr || p instanceof Expression) {
+            if (p instanceof MethodCallExpr m && isOutermost(m)) {
+                return chain(m).stream().anyMatch(c -> c.getArguments().size() == 1
+                        && rules.sdkParam(c.getNameAsString()).filter(x -> x.action() == Action.TO_AUTHORIZATION
+                        && x.match().contains(c.getNameAsString())).isPresent());
+            }
+            p = p.getParentNode().orElse(null);
+        }
+        return false;
+    }
+
+    private static Optional<MethodCallExpr> soleArgumentOf(Expression e) {
+        return e.getParentNode().filter(p -> p instanceof MethodCallExpr m && m.getArguments().size() == 1
+                        && m.getArgument(0) == e && m.getScope().isPresent())
+                .map(p -> (MethodCallExpr) p);
+    }
+
+    // ---------------------------------------------------------------- literals
+
+    private void literal(LiteralStringValueExpr lit) {
+        String value = lit instanceof StringLiteralExpr s ? s.asString() : ((TextBlockLiteralExpr) lit).asString();
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.contains("portkey")) {
+            return;
+        }
+        String source = edits.source(lit);
+        if (lower.contains("api.portkey.ai")) {
+            Optional<Rule> api = portkeyApiPath(value);
+            if (api.isPresent()) {
+                manual(lit, api.get(), "Portkey-only endpoint");
+                return;
+            }
+            String rewritten = rules.rewriteUrls(source);
+            if (!rewritten.equals(source)) {
+                Rule r = rules.baseUrl(value.substring(lower.indexOf("http"))).orElse(null);
+                if (r != null) {
+                    work.fix(edits.start(lit), r, "Portkey gateway URL", edits.replace(lit, rewritten, r.id()));
+                    return;
+                }
+            }
+        }
+        if (lower.startsWith("x-portkey-")) {
+            Rule r = rules.requestHeader(value).orElse(null);
+            if (r != null && r.action() != Action.KEEP) {
+                work.manualWithTodo(edits.start(lit), edits.anchor(lit),
+                        r, value + " named outside a header call the tool recognises", COMMENT);
+            }
+            return;
+        }
+        Matcher m = PORTKEY_VAR.matcher(source);
+        StringBuilder out = new StringBuilder();
+        List<Rule> applied = new ArrayList<>();
+        Set<String> manualDone = new HashSet<>();
+        while (m.find()) {
+            Rule r = rules.envVar(m.group()).orElse(null);
+            if (r == null) {
+                continue;
+            }
+            if (r.action() == Action.REPLACE_ENV) {
+                m.appendReplacement(out, Matcher.quoteReplacement(r.to()));
+                applied.add(r);
+            } else if (manualDone.add(m.group())) {
+                work.manualWithTodo(edits.start(lit), edits.anchor(lit), r, m.group() + " read here", COMMENT);
+            }
+        }
+        if (!applied.isEmpty()) {
+            m.appendTail(out);
+            Rule r = applied.get(0);
+            work.fix(edits.start(lit), r, "environment variable " + value.strip(), edits.replace(lit, out.toString(), r.id()));
+        }
+    }
+
+    private Optional<Rule> portkeyApiPath(String url) {
+        int host = url.toLowerCase(Locale.ROOT).indexOf("api.portkey.ai");
+        String path = url.substring(host + "api.portkey.ai".length());
+        for (Rule r : rules.ofKind(RuleKind.PORTKEY_API)) {
+            if (r.specificity(path) >= 0 && r.match().stream().anyMatch(p -> p.startsWith("/"))) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private void remove(MethodCallExpr call, Rule r, String subject) {
+        List<TextEdit> out = edits.removeCall(call, r.id());
+        if (out.isEmpty()) {
+            manual(call, r, subject + " (cannot be removed on its own here)");
+            return;
+        }
+        work.fix(edits.start(call.getName()), r, subject, out);
+        consume(call);
+    }
+
+    private void manual(Node at, Rule r, String subject) {
+        work.manualWithTodo(edits.start(at), edits.anchor(at), r, subject, COMMENT);
+        consume(at);
+    }
+
+    /**
+     * Marks what an edit takes care of. For a call, that is its name and arguments, not its scope:
+     * the scope of a removed chain link is the rest of the chain, which is still to be looked at.
+     */
+    private void consume(Node n) {
+        if (n instanceof MethodCallExpr call) {
+            consumedCalls.add(call);
+            call.getArguments().forEach(this::consume);
+            call.getScope().filter(JavaFileRewriter::isPlainName).ifPresent(consumed::add);
+        } else {
+            consumed.add(n);
+        }
+    }
+
+    private static boolean isPlainName(Expression e) {
+        return e instanceof NameExpr || e instanceof FieldAccessExpr;
+    }
+
+    private boolean isConsumed(Node n) {
+        if (n instanceof MethodCallExpr m && consumedCalls.contains(m)) {
+            return true;
+        }
+        for (Node cur = n; cur != null; cur = cur.getParentNode().orElse(null)) {
+            if (consumed.contains(cur)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOutermost(MethodCallExpr call) {
+        return call.getParentNode()
+                .filter(p -> p instanceof MethodCallExpr m && m.getScope().filter(s -> s == call).isPresent())
+                .isEmpty();
+    }
+
+    /** Calls of the builder chain ending in {@code outermost}, innermost first. */
+    private static List<MethodCallExpr> chain(MethodCallExpr outermost) {
+        List<MethodCallExpr> out = new ArrayList<>();
+        Expression cur = outermost;
+        while (cur instanceof MethodCallExpr m) {
+            out.add(0, m);
+            cur = m.getScope().orElse(null);
+        }
+        return out;
+    }
+
+    /**
+     * The calls that configure the same request as {@code call}: its builder chain, or, for
+     * statements on one variable ({@code headers.put(...)}), that variable's calls in the same body.
+     */
+    private List<MethodCallExpr> chainOrSiblings(MethodCallExpr call) {
+        MethodCallExpr top = call;
+        while (!isOutermost(top)) {
+            top = (MethodCallExpr) top.getParentNode().orElseThrow();
+        }
+        List<MethodCallExpr> chain = chain(top);
+        if (chain.size() > 1 || call.getScope().isEmpty() || !(call.getScope().get() instanceof NameExpr var)) {
+            return chain;
+        }
+        Node body = call.findAncestor(n -> n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
+                || n instanceof com.github.javaparser.ast.expr.LambdaExpr
+                || n instanceof com.github.javaparser.ast.body.InitializerDeclaration, Node.class).orElse(null);
+        if (body == null) {
+            return chain;
+        }
+        return body.findAll(MethodCallExpr.class, m -> m.getScope().filter(s -> s instanceof NameExpr n
+                && n.getNameAsString().equals(var.getNameAsString())).isPresent());
+    }
+}

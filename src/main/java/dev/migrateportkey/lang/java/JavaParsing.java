@@ -1,0 +1,50 @@
+package dev.migrateportkey.lang.java;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.TokenRange;
+import com.github.javaparser.ast.CompilationUnit;
+import dev.migrateportkey.lang.UnparseableFileException;
+
+/**
+ * JavaParser at the newest language level it knows, one parser per thread (parsers are not
+ * thread-safe). Comments are kept so the migrator can see what it must not cut.
+ */
+final class JavaParsing {
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
+                    .setAttributeComments(true)
+                    .setLexicalPreservationEnabled(false)
+                    .setTabSize(1)));
+
+    private JavaParsing() {
+    }
+
+    static CompilationUnit parse(String text) throws UnparseableFileException {
+        ParseResult<CompilationUnit> r;
+        try {
+            r = PARSER.get().parse(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new UnparseableFileException(1, 1, "the parser gave up (" + e.getClass().getSimpleName() + ")");
+        }
+        if (r.isSuccessful() && r.getResult().isPresent()) {
+            return r.getResult().get();
+        }
+        int line = 1;
+        int col = 1;
+        String msg = "not valid Java";
+        if (!r.getProblems().isEmpty()) {
+            Problem p = r.getProblems().get(0);
+            msg = p.getMessage().lines().findFirst().orElse(msg);
+            TokenRange tr = p.getLocation().orElse(null);
+            if (tr != null && tr.getBegin().getRange().isPresent()) {
+                line = tr.getBegin().getRange().get().begin.line;
+                col = tr.getBegin().getRange().get().begin.column;
+            }
+        }
+        throw new UnparseableFileException(line, col, msg);
+    }
+}
