@@ -56,6 +56,8 @@ final class JavaFileRewriter {
     /** Nodes whose text an edit already removes or replaces: nothing inside them is reported again. */
     private final Set<Node> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<MethodCallExpr> consumedCalls = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Lists of {@code Map.entry(...)} already handled as a whole. */
+    private final Set<MethodCallExpr> entryOwners = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Authorization headers already rewritten to carry the Concentrate key. */
     private final Set<Node> authorizationRewritten = Collections.newSetFromMap(new IdentityHashMap<>());
     private final String keyVariable;
@@ -198,7 +200,13 @@ final class JavaFileRewriter {
         String name = call.getNameAsString();
         NodeList<Expression> args = call.getArguments();
         if (args.size() == 2 && name.equals("entry")) {
-            mapEntry(call);
+            if (call.getParentNode().orElse(null) instanceof MethodCallExpr owner && indexOf(owner.getArguments(), call) >= 0) {
+                if (entryOwners.add(owner)) {
+                    entryList(owner);
+                }
+            } else {
+                mapEntry(call);
+            }
         } else if (args.size() == 2 && HEADER_SETTERS.contains(name)) {
             headerSetter(call);
         } else if (args.size() >= 2 && args.size() % 2 == 0 && PAIR_LISTS.contains(name)) {
@@ -305,21 +313,46 @@ final class JavaFileRewriter {
         }
     }
 
+    /** One header of a key/value list: its name, its value, and the arguments of the list it takes up. */
+    private record Pair(Expression key, Expression value, Node whole, Set<Integer> argIndices) {
+    }
+
     /** {@code Map.of(k, v, ...)}, {@code Headers.of(...)}, {@code headers(k, v, ...)}. */
     private void pairList(MethodCallExpr call) {
+        NodeList<Expression> args = call.getArguments();
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            pairs.add(new Pair(args.get(i), args.get(i + 1), null, Set.of(i, i + 1)));
+        }
+        pairs(call, pairs);
+    }
+
+    /** {@code Map.ofEntries(Map.entry(k, v), ...)}: all its entries are handled together. */
+    private void entryList(MethodCallExpr owner) {
+        NodeList<Expression> args = owner.getArguments();
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) instanceof MethodCallExpr e && e.getNameAsString().equals("entry") && e.getArguments().size() == 2) {
+                pairs.add(new Pair(e.getArgument(0), e.getArgument(1), e, Set.of(i)));
+            }
+        }
+        pairs(owner, pairs);
+    }
+
+    private void pairs(MethodCallExpr call, List<Pair> pairs) {
         NodeList<Expression> args = call.getArguments();
         Set<Integer> removed = new TreeSet<>();
         List<TextEdit> out = new ArrayList<>();
         List<Runnable> findings = new ArrayList<>();
-        Integer authorizationPair = null;
+        Pair authorizationPair = null;
         boolean any = false;
-        for (int i = 0; i < args.size(); i += 2) {
-            if (strings.resolve(args.get(i)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent()) {
-                authorizationPair = i;
+        for (Pair p : pairs) {
+            if (strings.resolve(p.key()).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent()) {
+                authorizationPair = p;
             }
         }
-        for (int i = 0; i < args.size(); i += 2) {
-            Expression key = args.get(i);
+        for (Pair p : pairs) {
+            Expression key = p.key();
             Optional<String> header = portkeyHeader(key);
             if (header.isEmpty()) {
                 continue;
@@ -333,8 +366,7 @@ final class JavaFileRewriter {
             int at = edits.start(key);
             switch (r.action()) {
                 case DROP, TO_MODEL_PREFIX -> {
-                    removed.add(i);
-                    removed.add(i + 1);
+                    removed.addAll(p.argIndices());
                     findings.add(() -> work.fix(at, r, subject));
                 }
                 case RENAME_HEADER -> {
@@ -344,20 +376,22 @@ final class JavaFileRewriter {
                 case TO_AUTHORIZATION -> {
                     String bearer = "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
                     if (authorizationPair != null || clientHasKeyMethod(call)) {
-                        removed.add(i);
-                        removed.add(i + 1);
-                        if (authorizationPair != null && !edits.source(args.get(authorizationPair + 1)).equals(bearer)) {
-                            out.add(edits.replace(args.get(authorizationPair + 1), bearer, r.id()));
+                        removed.addAll(p.argIndices());
+                        if (authorizationPair != null && !edits.source(authorizationPair.value()).equals(bearer)) {
+                            out.add(edits.replace(authorizationPair.value(), bearer, r.id()));
                         }
                     } else {
-                        out.add(TextEdit.replace(at, edits.end(args.get(i + 1)), "\"Authorization\", " + bearer, r.id()));
+                        out.add(TextEdit.replace(at, edits.end(p.value()), "\"Authorization\", " + bearer, r.id()));
                     }
                     findings.add(() -> work.fix(at, r, subject));
                 }
                 default -> findings.add(() -> work.manualWithTodo(at, edits.anchor(call), r, subject, COMMENT));
             }
+            if (p.whole() != null) {
+                consume(p.whole());
+            }
             consume(key);
-            consume(args.get(i + 1));
+            consume(p.value());
         }
         if (!any) {
             return;
