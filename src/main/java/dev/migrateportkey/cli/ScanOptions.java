@@ -59,7 +59,10 @@ public final class ScanOptions {
         try {
             return new RuleLoader().load(rulesDir);
         } catch (RuleFileException e) {
-            throw new UserError("bad rules file: " + e.getMessage() + ". Fix it, or leave out --rules to use the bundled table.", e);
+            String hint = rulesDir != null && e.file().startsWith(rulesDir.toString())
+                    ? " Fix it, or leave out --rules to use the bundled table."
+                    : " The bundled rule table is broken: rebuild the tool from a clean checkout.";
+            throw new UserError("bad rules file: " + e.getMessage() + "." + hint, e);
         } catch (IOException e) {
             throw new UserError("could not read rules: " + e.getMessage(), e);
         }
