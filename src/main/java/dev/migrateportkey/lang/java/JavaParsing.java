@@ -38,7 +38,7 @@ final class JavaParsing {
         String msg = "not valid Java";
         if (!r.getProblems().isEmpty()) {
             Problem p = r.getProblems().get(0);
-            msg = p.getMessage().lines().findFirst().orElse(msg);
+            msg = shorten(p.getMessage().lines().findFirst().orElse(msg));
             TokenRange tr = p.getLocation().orElse(null);
             if (tr != null && tr.getBegin().getRange().isPresent()) {
                 line = tr.getBegin().getRange().get().begin.line;
@@ -46,5 +46,18 @@ final class JavaParsing {
             }
         }
         throw new UnparseableFileException(line, col, msg);
+    }
+
+    /** JavaParser lists every token it would have accepted; a handful is enough to read. */
+    private static String shorten(String message) {
+        int at = message.indexOf("expected one of");
+        if (at < 0) {
+            return message;
+        }
+        String[] alternatives = message.substring(at + "expected one of".length()).trim().split("\\s+");
+        if (alternatives.length <= 6) {
+            return message;
+        }
+        return message.substring(0, at) + "expected one of " + String.join(" ", java.util.Arrays.copyOf(alternatives, 6)) + " ...";
     }
 }
