@@ -7,6 +7,7 @@ import dev.migrateportkey.report.TextFindingPrinter;
 import dev.migrateportkey.report.UnifiedDiff;
 import dev.migrateportkey.rules.RuleTable;
 import dev.migrateportkey.workspace.AtomicWriter;
+import dev.migrateportkey.workspace.DirtyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code rewrite [--dry-run] PATH...}: apply the plan in place, or print it as a unified diff. */
@@ -38,6 +40,31 @@ public final class RewriteCommand implements Callable<Integer> {
     @Option(names = {"-n", "--dry-run"}, description = "Print a unified diff instead of writing files.")
     boolean dryRun;
 
+    @Option(names = "--allow-dirty",
+            description = "Rewrite files even when they have uncommitted changes in git (by default the run refuses).")
+    boolean allowDirty;
+
+    /** False (after saying why) when files to change hold uncommitted work. */
+    private boolean refuseDirty(MigrationPlan plan, PrintWriter err) throws IOException {
+        List<FilePlan> changed = plan.changedFiles();
+        DirtyFiles.Result r = DirtyFiles.check(changed.stream().map(FilePlan::path).toList());
+        if (!r.dirty().isEmpty()) {
+            err.println("migrate-portkey: refusing to rewrite files with uncommitted changes, so that your work and the"
+                    + " migration stay apart:");
+            java.util.Set<java.nio.file.Path> dirty = new java.util.HashSet<>(r.dirty());
+            changed.stream().filter(f -> dirty.contains(f.path().toAbsolutePath()))
+                    .forEach(f -> err.println("  " + f.displayPath()));
+            err.println("Commit or stash them first, or pass --allow-dirty. Nothing was written.");
+            err.flush();
+            return false;
+        }
+        if (!r.outsideGit().isEmpty()) {
+            err.println("migrate-portkey: warning: " + r.outsideGit().size() + " file" + (r.outsideGit().size() == 1 ? " is" : "s are")
+                    + " not in a git work tree; there is no commit to go back to. Review with --dry-run first.");
+        }
+        return true;
+    }
+
     @Override
     public Integer call() throws IOException {
         RuleTable rules = scan.loadRules();
@@ -50,6 +77,9 @@ public final class RewriteCommand implements Callable<Integer> {
             PrintStream out = System.out;
             UnifiedDiff.write(plan, out);
         } else {
+            if (!allowDirty && !refuseDirty(plan, err)) {
+                return ExitCodes.ERROR;
+            }
             for (FilePlan f : plan.changedFiles()) {
                 try {
                     AtomicWriter.write(f.path(), f.newBytes());

@@ -210,6 +210,37 @@ class CliTest {
         }
     }
 
+    @Test
+    void rewriteRefusesFilesWithUncommittedChangesUnlessAllowed(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "Client.java", PORTKEY_JAVA);
+        git(dir, "init", "-q");
+        git(dir, "add", "Client.java");
+        git(dir, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "base");
+        Files.writeString(f, PORTKEY_JAVA + "// my unfinished work\n");
+        byte[] dirty = Files.readAllBytes(f);
+
+        Run refused = run("rewrite", dir.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("Client.java").contains("--allow-dirty");
+        assertThat(Files.readAllBytes(f)).isEqualTo(dirty);
+
+        Run allowed = run("rewrite", "--allow-dirty", dir.toString());
+        assertThat(allowed.exit()).isZero();
+        assertThat(Files.readString(f)).doesNotContain("x-portkey-").endsWith("// my unfinished work\n");
+    }
+
+    @Test
+    void rewriteProceedsOnCommittedFiles(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "Client.java", PORTKEY_JAVA);
+        git(dir, "init", "-q");
+        git(dir, "add", "Client.java");
+        git(dir, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "base");
+        Run r = run("rewrite", dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).doesNotContain("warning");
+        assertThat(Files.readString(f)).doesNotContain("x-portkey-");
+    }
+
     private static void git(Path dir, String... args) throws Exception {
         String[] cmd = new String[args.length + 1];
         cmd[0] = "git";
