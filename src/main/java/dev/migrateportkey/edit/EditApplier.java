@@ -2,12 +2,14 @@ package dev.migrateportkey.edit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
  * Applies a set of {@link TextEdit}s to a text in one pass.
  *
- * <p>Identical edits count once. An edit wholly inside a larger replacement is subsumed by it (a
+ * <p>Identical edits count once, as do edits of the same range with the same replacement; the same
+ * range with different replacements is a conflict. An edit wholly inside a larger replacement is subsumed by it (a
  * header call that is dropped takes the key rename inside it along). Any other overlap is refused
  * with an {@link EditConflictException}: a garbled file is worse than no change. Insertions at the
  * same offset keep the order in which they were given.
@@ -34,7 +36,8 @@ public final class EditApplier {
 
     /** Sorted, de-duplicated, subsumed edits removed; throws on a partial overlap. */
     public static List<TextEdit> normalize(List<TextEdit> edits) throws EditConflictException {
-        List<TextEdit> sorted = new ArrayList<>(edits);
+        // Identical edits count once even when others stand between them.
+        List<TextEdit> sorted = new ArrayList<>(new LinkedHashSet<>(edits));
         // Stable sort: by start, then replacements before insertions at the same start is wrong for
         // "insert above a line that is then replaced", so insertions come first at equal starts.
         sorted.sort(Comparator.comparingInt(TextEdit::start)
@@ -45,6 +48,13 @@ public final class EditApplier {
         for (TextEdit e : sorted) {
             if (!result.isEmpty() && result.get(result.size() - 1).equals(e)) {
                 continue;
+            }
+            if (outer != null && !e.isInsertion() && outer.start() == e.start() && outer.end() == e.end()) {
+                // Same range from two rules: the same result counts once, two different ones conflict.
+                if (outer.replacement().equals(e.replacement())) {
+                    continue;
+                }
+                throw new EditConflictException(outer, e);
             }
             if (outer != null && outer.covers(e)) {
                 continue;

@@ -55,8 +55,14 @@ public final class Planner {
         List<String> notices = Collections.synchronizedList(new ArrayList<>());
         List<Candidate> candidates = new ArrayList<>();
         Workspace ws = new Workspace(walk);
+        java.util.Set<Path> walked = new java.util.HashSet<>();
         for (Path root : roots) {
-            candidates.addAll(ws.walk(root, name -> migratorFor(name) != null, notices));
+            // Overlapping paths (". src", or a file inside a given directory) name each file once.
+            for (Candidate c : ws.walk(root, name -> migratorFor(name) != null, notices)) {
+                if (walked.add(c.path().toAbsolutePath().normalize())) {
+                    candidates.add(c);
+                }
+            }
         }
         List<FilePlan> errors = Collections.synchronizedList(new ArrayList<>());
 

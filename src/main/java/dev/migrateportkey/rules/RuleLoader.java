@@ -52,8 +52,16 @@ public final class RuleLoader {
                 throw new RuleFileException(overrideDir.toString(), 0, 0, null,
                         "--rules expects a directory of *.yaml rule files, and this is not one");
             }
+            // A user's rule replaces a bundled one by id; two of the user's own rules with one id
+            // would leave the winner to file order, so that is an error.
+            Map<String, String> own = new LinkedHashMap<>();
             for (Path file : ruleFiles(overrideDir)) {
                 for (Rule r : parse(file.toString(), Files.readAllBytes(file))) {
+                    String first = own.putIfAbsent(r.id(), r.origin());
+                    if (first != null) {
+                        throw new RuleFileException(file.toString(), lineOf(r.origin()), 0, "id",
+                                "rule id '" + r.id() + "' is already defined at " + first + "; ids must be unique");
+                    }
                     rules.put(r.id(), r);
                 }
             }
@@ -132,7 +140,9 @@ public final class RuleLoader {
 
     /** Parses one rules file. {@code name} is how messages refer to it. */
     public List<Rule> parse(String name, byte[] content) throws RuleFileException {
+        JsonParser[] current = new JsonParser[1];
         try (JsonParser p = mapper.getFactory().createParser(content)) {
+            current[0] = p;
             JsonToken t = p.nextToken();
             if (t == null) {
                 return List.of();
@@ -159,7 +169,7 @@ public final class RuleLoader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new RuleFileException(name, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-                    null, "not valid YAML: " + e.getOriginalMessage());
+                    keyBeingRead(current[0]), "not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new RuleFileException(name, 0, 0, null, "cannot be read: " + e.getMessage());
         }
@@ -262,6 +272,19 @@ public final class RuleLoader {
             throw error(name, where.get(key), key, "must not be empty");
         }
         return v;
+    }
+
+    /** The innermost mapping key whose value was being read when the parser failed, or null. */
+    private static String keyBeingRead(JsonParser p) {
+        if (p == null) {
+            return null;
+        }
+        for (com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext(); c != null; c = c.getParent()) {
+            if (c.getCurrentName() != null) {
+                return c.getCurrentName();
+            }
+        }
+        return null;
     }
 
     private static RuleFileException error(String name, JsonLocation at, String key, String problem) {

@@ -30,13 +30,21 @@ final class GlobFilter {
     }
 
     private static final class Glob {
-        private final PathMatcher matcher;
+        private final List<PathMatcher> matchers;
         private final boolean byName;
 
         Glob(String glob) {
             String g = glob.endsWith("/") ? glob + "**" : glob;
             this.byName = !g.contains("/");
-            this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + g);
+            // As in .gitignore and ripgrep, "**/" also matches no directory at all: "src/**/*.java"
+            // takes src/A.java too. Java's glob needs at least one, so the zero-directory form is
+            // matched as well.
+            String zeroDirs = g.replace("/**/", "/");
+            if (zeroDirs.startsWith("**/")) {
+                zeroDirs = zeroDirs.substring(3);
+            }
+            this.matchers = (zeroDirs.equals(g) || zeroDirs.isEmpty() ? List.of(g) : List.of(g, zeroDirs)).stream()
+                    .map(x -> FileSystems.getDefault().getPathMatcher("glob:" + x)).toList();
         }
 
         boolean matches(String relativePath) {
@@ -44,11 +52,8 @@ final class GlobFilter {
                 return false;
             }
             Path p = Path.of(relativePath);
-            if (byName) {
-                Path name = p.getFileName();
-                return name != null && matcher.matches(name);
-            }
-            return matcher.matches(p);
+            Path subject = byName ? p.getFileName() : p;
+            return subject != null && matchers.stream().anyMatch(m -> m.matches(subject));
         }
     }
 }

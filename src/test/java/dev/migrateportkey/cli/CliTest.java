@@ -241,6 +241,84 @@ class CliTest {
         assertThat(Files.readString(f)).doesNotContain("x-portkey-");
     }
 
+    @Test
+    void checkNamesAHeaderCallAsPathLineColRuleMessage(@TempDir Path dir) throws IOException {
+        Path f = write(dir, "Req.java", """
+                class Req {
+                    okhttp3.Request r(okhttp3.Request.Builder b, String k) {
+                        return b.header("x-portkey-api-key", k).build();
+                    }
+                }
+                """);
+        Run r = run("check", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().lines().toList()).hasSize(1).first().asString()
+                .startsWith(f + ":3:")
+                .matches("\\Q" + f + "\\E:3:\\d+: header-api-key: \\S.*");
+        // A single file given as the path is checked the same way.
+        Run single = run("check", f.toString());
+        assertThat(single.exit()).isEqualTo(1);
+        assertThat(single.out()).contains(f + ":3:").contains("header-api-key");
+    }
+
+    @Test
+    void rulesDirMissingANoteIsAUsageErrorNamingFileAndLine(@TempDir Path dir) throws IOException {
+        write(dir, "src/Clean.java", "class Clean {}\n");
+        Path rules = Files.createDirectories(dir.resolve("myrules"));
+        Files.writeString(rules.resolve("nonote.yaml"),
+                "rules:\n  - id: header-x\n    kind: request-header\n    match: x-portkey-x\n    action: drop\n");
+        Run r = run("check", "--rules", rules.toString(), dir.resolve("src").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("nonote.yaml:2").contains("'note'");
+        Run notADir = run("check", "--rules", rules.resolve("nonote.yaml").toString(), dir.resolve("src").toString());
+        assertThat(notADir.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void rootHelpVersionAndUsageErrors() {
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("rewrite").contains("check").contains("rules");
+        Run version = run("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("migrate-portkey ");
+        Run checkHelp = run("check", "--help");
+        assertThat(checkHelp.exit()).isZero();
+        assertThat(checkHelp.out()).contains("--format");
+        assertThat(run().exit()).isEqualTo(2);
+        assertThat(run("frobnicate").exit()).isEqualTo(2);
+        assertThat(run("check").exit()).isEqualTo(2);
+        assertThat(run("check", "--format", "xml", ".").exit()).isEqualTo(2);
+        assertThat(run("rewrite", "--frobnicate", ".").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void rulesListsEveryIdAndExplainsOne() {
+        Run r = run("rules");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("header-api-key").contains("header-azure").contains("header-other")
+                .contains("base-url-v1");
+        Run md = run("rules", "--format", "markdown");
+        assertThat(md.exit()).isZero();
+        assertThat(md.out()).contains("header-api-key").contains("|");
+        Run unknown = run("rules", "no-such-rule");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no-such-rule");
+    }
+
+    @Test
+    void overlappingPathsNameEachFileOnce(@TempDir Path dir) throws IOException {
+        Path f = write(dir, "src/Client.java", PORTKEY_JAVA);
+        Run once = run("check", dir.toString());
+        Run overlapping = run("check", dir.toString(), dir.resolve("src").toString(), f.toString());
+        assertThat(overlapping.exit()).isEqualTo(1);
+        assertThat(overlapping.out().lines().count()).isEqualTo(once.out().lines().count());
+        Run diff = run("rewrite", "--dry-run", dir.toString(), dir.resolve("src").toString());
+        assertThat(diff.exit()).isZero();
+        assertThat(diff.out().lines().filter(l -> l.startsWith("diff --git ")).toList())
+                .containsExactly("diff --git a/src/Client.java b/src/Client.java");
+    }
+
     private static void git(Path dir, String... args) throws Exception {
         String[] cmd = new String[args.length + 1];
         cmd[0] = "git";
