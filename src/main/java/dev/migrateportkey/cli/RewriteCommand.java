@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rewrite", mixinStandardHelpOptions = true,
         description = {"Rewrites Portkey usage into OpenAI-SDK-against-Concentrate form, in place.",
                 "With --dry-run, prints the changes as a unified diff on stdout and writes nothing;"
-                        + " the diff's paths are relative to PATH, so 'git apply' accepts it from there."},
+                        + " the diff's paths are relative to PATH, so 'git apply' accepts it from there"
+                        + " (inside a git repository: from its top, with --directory=PATH)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:usage or I/O error, or a file could not be parsed (the others were still migrated)"})
 public final class RewriteCommand implements Callable<Integer> {
@@ -43,6 +44,27 @@ public final class RewriteCommand implements Callable<Integer> {
     @Option(names = "--allow-dirty",
             description = "Rewrite files even when they have uncommitted changes in git (by default the run refuses).")
     boolean allowDirty;
+
+    /**
+     * Diff paths are relative to the scanned root, but inside a git work tree {@code git apply}
+     * reads them relative to the top: say how to apply the diff when the two differ.
+     */
+    private void applyHint(PrintWriter err) {
+        if (scan.paths.size() != 1 || !java.nio.file.Files.isDirectory(scan.paths.get(0))) {
+            return;
+        }
+        java.nio.file.Path root = scan.paths.get(0).toAbsolutePath().normalize();
+        for (java.nio.file.Path p = root; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p.resolve(".git"))) {
+                if (!p.equals(root)) {
+                    String rel = p.relativize(root).toString().replace('\\', '/');
+                    err.println("migrate-portkey: the diff's paths are relative to " + scan.paths.get(0)
+                            + "; apply it from the repository top with: git apply --directory=" + rel);
+                }
+                return;
+            }
+        }
+    }
 
     /** False (after saying why) when files to change hold uncommitted work. */
     private boolean refuseDirty(MigrationPlan plan, PrintWriter err) throws IOException {
@@ -76,6 +98,9 @@ public final class RewriteCommand implements Callable<Integer> {
         if (dryRun) {
             PrintStream out = System.out;
             UnifiedDiff.write(plan, out);
+            if (!plan.changedFiles().isEmpty()) {
+                applyHint(err);
+            }
         } else {
             if (!allowDirty && !refuseDirty(plan, err)) {
                 return ExitCodes.ERROR;

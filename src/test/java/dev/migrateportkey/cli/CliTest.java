@@ -230,6 +230,17 @@ class CliTest {
     }
 
     @Test
+    void dryRunInARepositorySubdirectorySaysHowToApplyFromTheTop(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "svc/src/Client.java", PORTKEY_JAVA);
+        git(dir, "init", "-q");
+        Run r = run("rewrite", "--dry-run", dir.resolve("svc").toString());
+        assertThat(r.err()).contains("git apply --directory=svc");
+        Path patch = Files.writeString(dir.resolve("svc.diff"), r.out());
+        git(dir, "apply", "--directory=svc", patch.toString());
+        assertThat(Files.readString(f)).doesNotContain("x-portkey-").contains("CONCENTRATE_API_KEY");
+    }
+
+    @Test
     void rewriteProceedsOnCommittedFiles(@TempDir Path dir) throws Exception {
         Path f = write(dir, "Client.java", PORTKEY_JAVA);
         git(dir, "init", "-q");
