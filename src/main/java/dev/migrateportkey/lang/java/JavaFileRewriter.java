@@ -258,14 +258,12 @@ final class JavaFileRewriter {
     /** The Portkey key header: the Concentrate key travels as Authorization: Bearer instead. */
     private void toAuthorization(MethodCallExpr call, Rule r, String subject) {
         List<MethodCallExpr> chain = chainOrSiblings(call);
-        boolean hasKeyMethod = chain.stream().anyMatch(c -> c.getArguments().size() == 1
-                && rules.sdkParam(c.getNameAsString()).filter(x -> x.action() == Action.TO_AUTHORIZATION
-                && x.match().contains(c.getNameAsString())).isPresent());
+        boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod);
         MethodCallExpr authorization = chain.stream()
                 .filter(c -> c != call && c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
                         && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent())
                 .findFirst().orElse(null);
-        String bearer = "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
+        String bearer = bearerExpression();
         if (authorization != null) {
             List<TextEdit> out = new ArrayList<>(edits.removeCall(call, r.id()));
             if (out.isEmpty()) {
@@ -374,7 +372,7 @@ final class JavaFileRewriter {
                     findings.add(() -> work.fix(at, r, subject));
                 }
                 case TO_AUTHORIZATION -> {
-                    String bearer = "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
+                    String bearer = bearerExpression();
                     if (authorizationPair != null || clientHasKeyMethod(call)) {
                         removed.addAll(p.argIndices());
                         if (authorizationPair != null && !edits.source(authorizationPair.value()).equals(bearer)) {
@@ -450,7 +448,7 @@ final class JavaFileRewriter {
                 consume(key);
             }
             case TO_AUTHORIZATION -> {
-                String bearer = "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
+                String bearer = bearerExpression();
                 int s = edits.start(key);
                 work.fix(s, r, subject, TextEdit.replace(s, edits.end(entry.getArgument(1)), "\"Authorization\", " + bearer, r.id()));
                 consume(entry);
@@ -472,13 +470,23 @@ final class JavaFileRewriter {
         Node p = inner.getParentNode().orElse(null);
         while (p instanceof MethodCallExpr || p instanceof Expression) {
             if (p instanceof MethodCallExpr m && isOutermost(m)) {
-                return chain(m).stream().anyMatch(c -> c.getArguments().size() == 1
-                        && rules.sdkParam(c.getNameAsString()).filter(x -> x.action() == Action.TO_AUTHORIZATION
-                        && x.match().contains(c.getNameAsString())).isPresent());
+                return chain(m).stream().anyMatch(this::isKeyMethod);
             }
             p = p.getParentNode().orElse(null);
         }
         return false;
+    }
+
+    /** The Authorization value that carries the Concentrate key. */
+    private String bearerExpression() {
+        return "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
+    }
+
+    /** A one-argument call named like an SDK key parameter ({@code apiKey(...)}): it carries the key itself. */
+    private boolean isKeyMethod(MethodCallExpr c) {
+        String name = c.getNameAsString();
+        return c.getArguments().size() == 1 && rules.sdkParam(name)
+                .filter(x -> x.action() == Action.TO_AUTHORIZATION && x.match().contains(name)).isPresent();
     }
 
     private static Optional<MethodCallExpr> soleArgumentOf(Expression e) {
