@@ -122,10 +122,6 @@ public final class FileMigration {
         return new Finding(file.displayPath(), text.line(offset), text.column(offset), ruleId, kind, message);
     }
 
-    public void add(Finding f) {
-        findings.add(f);
-    }
-
     public List<Finding> findings() {
         return Collections.unmodifiableList(findings);
     }

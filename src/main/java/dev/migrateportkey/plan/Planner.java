@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -55,7 +57,7 @@ public final class Planner {
         List<String> notices = Collections.synchronizedList(new ArrayList<>());
         List<Candidate> candidates = new ArrayList<>();
         Workspace ws = new Workspace(walk);
-        java.util.Set<Path> walked = new java.util.HashSet<>();
+        Set<Path> walked = new HashSet<>();
         for (Path root : roots) {
             // Overlapping paths (". src", or a file inside a given directory) name each file once.
             for (Candidate c : ws.walk(root, name -> migratorFor(name) != null, notices)) {
@@ -77,7 +79,7 @@ public final class Planner {
         // Pass 2: files that never say "portkey" but use a name that carries a Portkey value.
         if (!index.isEmpty()) {
             Prefilter names = new Prefilter(index.names());
-            java.util.Set<Path> seen = new java.util.HashSet<>();
+            Set<Path> seen = new HashSet<>();
             hits.forEach(h -> seen.add(h.path()));
             List<Candidate> rest = candidates.stream().filter(c -> !seen.contains(c.path())).toList();
             List<SourceFile> more = parallel(rest, c -> read(c, null, null, false, names));

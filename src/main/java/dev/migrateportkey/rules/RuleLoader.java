@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -289,10 +288,5 @@ public final class RuleLoader {
 
     private static RuleFileException error(String name, JsonLocation at, String key, String problem) {
         return new RuleFileException(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), key, problem);
-    }
-
-    /** Reads a stream fully; kept for callers holding an InputStream. */
-    public List<Rule> parse(String name, InputStream in) throws RuleFileException, IOException {
-        return parse(name, in.readAllBytes());
     }
 }

@@ -45,10 +45,6 @@ public final class Prefilter {
         return false;
     }
 
-    public boolean hasNames() {
-        return !names.isEmpty();
-    }
-
     static int indexOf(byte[] hay, byte[] needle) {
         int last = hay.length - needle.length;
         byte first = needle[0];

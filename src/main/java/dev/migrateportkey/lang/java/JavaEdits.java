@@ -111,10 +111,6 @@ final class JavaEdits {
         return removeLines(start(stmt), end(stmt), ruleId);
     }
 
-    List<TextEdit> removeDeclaration(BodyDeclaration<?> decl, String ruleId) {
-        return removeLines(start(decl), end(decl), ruleId);
-    }
-
     /** Removes {@code [s, e)}, with its whole lines when nothing else stands on them. */
     List<TextEdit> removeLines(int s, int e, String ruleId) {
         if (text.onlyBlankBefore(s) && text.onlyBlankOrCommentAfter(e, "//")) {

@@ -21,12 +21,6 @@ final class JavaStrings {
         return sb.append('"').toString();
     }
 
-    /** Escapes the characters of {@code value} for use inside an existing literal. */
-    static String escapeBody(String value) {
-        String q = quote(value);
-        return q.substring(1, q.length() - 1);
-    }
-
     static String unescape(String body) {
         if (body.indexOf('\\') < 0) {
             return body;
