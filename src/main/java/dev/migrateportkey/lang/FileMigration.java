@@ -2,7 +2,9 @@ package dev.migrateportkey.lang;
 
 import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.plan.ConfigUse;
 import dev.migrateportkey.plan.Finding;
+import dev.migrateportkey.plan.ModelUse;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleTable;
 import dev.migrateportkey.workspace.SourceFile;
@@ -29,6 +31,8 @@ public final class FileMigration {
     private final List<Finding> findings = new ArrayList<>();
     private final List<TextEdit> edits = new ArrayList<>();
     private final Set<String> todosPlanned = new HashSet<>();
+    private final List<ModelUse> models = new ArrayList<>();
+    private final List<ConfigUse> configs = new ArrayList<>();
 
     public FileMigration(SourceFile file, RuleTable rules, ProjectIndex index, MigrationOptions options) {
         this.file = file;
@@ -120,6 +124,25 @@ public final class FileMigration {
 
     public Finding finding(int offset, String ruleId, Finding.Kind kind, String message) {
         return new Finding(file.displayPath(), text.line(offset), text.column(offset), ruleId, kind, message);
+    }
+
+    /** Records a model string the migrated file sends ({@code original} as the code had it). */
+    public void model(int offset, String original, String slug) {
+        models.add(new ModelUse(file.displayPath(), text.line(offset), original, slug));
+    }
+
+    /** Records a Portkey Config met at {@code offset} and what it became. */
+    public void config(int offset, String origin, java.util.Map<String, Object> bodyParams,
+                       List<String> dropped, List<String> manual) {
+        configs.add(new ConfigUse(file.displayPath(), text.line(offset), origin, bodyParams, dropped, manual));
+    }
+
+    public List<ModelUse> models() {
+        return Collections.unmodifiableList(models);
+    }
+
+    public List<ConfigUse> configs() {
+        return Collections.unmodifiableList(configs);
     }
 
     public List<Finding> findings() {

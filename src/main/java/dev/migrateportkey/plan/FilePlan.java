@@ -16,13 +16,24 @@ import java.util.List;
  * @param edits         the text edits behind {@code newBytes}
  * @param oldBytes      the content read, kept only when the file changes
  * @param newBytes      the content to write, or null when the file stays as it is
+ * @param models        model strings the migrated file sends
+ * @param configs       Portkey Configs met in the file, and what each became
  */
 public record FilePlan(Path path, String relativePath, String displayPath, String language,
-                       List<Finding> findings, List<TextEdit> edits, byte[] oldBytes, byte[] newBytes) {
+                       List<Finding> findings, List<TextEdit> edits, byte[] oldBytes, byte[] newBytes,
+                       List<ModelUse> models, List<ConfigUse> configs) {
 
     public FilePlan {
         findings = List.copyOf(findings);
         edits = List.copyOf(edits);
+        models = List.copyOf(models);
+        configs = List.copyOf(configs);
+    }
+
+    /** A plan with no models or Configs recorded (errors, files left alone). */
+    public FilePlan(Path path, String relativePath, String displayPath, String language,
+                    List<Finding> findings, List<TextEdit> edits, byte[] oldBytes, byte[] newBytes) {
+        this(path, relativePath, displayPath, language, findings, edits, oldBytes, newBytes, List.of(), List.of());
     }
 
     public boolean changes() {

@@ -23,6 +23,16 @@ public record MigrationPlan(List<FilePlan> files, List<String> notices, int file
         return files.stream().flatMap(f -> f.findings().stream()).toList();
     }
 
+    /** Every model string the migrated tree sends, in path order. */
+    public List<ModelUse> models() {
+        return files.stream().flatMap(f -> f.models().stream()).toList();
+    }
+
+    /** Every Portkey Config met, with what it became, in path order. */
+    public List<ConfigUse> configs() {
+        return files.stream().flatMap(f -> f.configs().stream()).toList();
+    }
+
     public List<FilePlan> changedFiles() {
         return files.stream().filter(FilePlan::changes).toList();
     }

@@ -89,7 +89,7 @@ public final class Planner {
 
         List<FilePlan> plans = new ArrayList<>(parallel(hits, f -> migrate(f, index)));
         plans.addAll(errors);
-        plans.removeIf(p -> p.findings().isEmpty() && !p.changes());
+        plans.removeIf(p -> p.findings().isEmpty() && !p.changes() && p.models().isEmpty());
         plans.sort(Comparator.comparing(FilePlan::displayPath));
         List<String> sortedNotices = new ArrayList<>(notices);
         Collections.sort(sortedNotices);
@@ -162,15 +162,18 @@ public final class Planner {
         List<Finding> findings = new ArrayList<>(work.findings());
         findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         if (work.edits().isEmpty()) {
-            return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, List.of(), null, null);
+            return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, List.of(), null, null,
+                    work.models(), work.configs());
         }
         try {
             String newText = EditApplier.apply(f.text(), work.edits());
             byte[] newBytes = f.decoded().encode(newText);
             if (Arrays.equals(newBytes, f.bytes())) {
-                return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, List.of(), null, null);
+                return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, List.of(), null, null,
+                        work.models(), work.configs());
             }
-            return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, work.edits(), f.bytes(), newBytes);
+            return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, work.edits(), f.bytes(), newBytes,
+                    work.models(), work.configs());
         } catch (EditConflictException e) {
             SourceText st = work.text();
             int at = e.second().start();
