@@ -8,6 +8,7 @@ import dev.migrateportkey.report.UnifiedDiff;
 import dev.migrateportkey.rules.RuleTable;
 import dev.migrateportkey.workspace.AtomicWriter;
 import dev.migrateportkey.workspace.DirtyFiles;
+import dev.migrateportkey.workspace.StaleTempFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,6 +88,20 @@ public final class RewriteCommand implements Callable<Integer> {
         return true;
     }
 
+    /** Temporary files of an earlier rewrite that was killed mid-write (see AtomicWriter) go first. */
+    private void removeStaleTempFiles(PrintWriter err) throws IOException {
+        List<String> problems = new java.util.ArrayList<>();
+        int removed = 0;
+        for (java.nio.file.Path root : scan.paths) {
+            removed += StaleTempFiles.sweep(root, problems).size();
+        }
+        problems.forEach(p -> err.println("migrate-portkey: " + p));
+        if (removed > 0) {
+            err.println("migrate-portkey: removed " + removed + " temporary file" + (removed == 1 ? "" : "s")
+                    + " (*" + AtomicWriter.TEMP_SUFFIX + ") left by an interrupted earlier rewrite");
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         RuleTable rules = scan.loadRules();
@@ -105,6 +120,7 @@ public final class RewriteCommand implements Callable<Integer> {
             if (!allowDirty && !refuseDirty(plan, err)) {
                 return ExitCodes.ERROR;
             }
+            removeStaleTempFiles(err);
             for (FilePlan f : plan.changedFiles()) {
                 try {
                     AtomicWriter.write(f.path(), f.newBytes());

@@ -168,10 +168,26 @@ public final class RuleLoader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new RuleFileException(name, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-                    keyBeingRead(current[0]), "not valid YAML: " + e.getOriginalMessage());
+                    keyBeingRead(current[0]), "not valid YAML: " + yamlProblem(e));
         } catch (IOException e) {
             throw new RuleFileException(name, 0, 0, null, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * SnakeYAML's message spans several lines (the problem, the context, each with an echo of the
+     * source and a caret); the file and position are already in the error, so keep the words only:
+     * "expected ',' or ']', but got : (while parsing a flow sequence at line 3, column 11)".
+     */
+    static String yamlProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+            String context = m.getContext();
+            org.yaml.snakeyaml.error.Mark mark = m.getContextMark();
+            return m.getProblem().strip() + (context == null ? "" : " (" + context.strip()
+                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)) + ")");
+        }
+        String msg = e.getOriginalMessage();
+        return msg == null ? e.getClass().getSimpleName() : msg.lines().findFirst().orElse(msg).strip();
     }
 
     private Rule parseRule(String name, JsonParser p) throws IOException, RuleFileException {

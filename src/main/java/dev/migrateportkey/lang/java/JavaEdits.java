@@ -104,6 +104,16 @@ final class JavaEdits {
                 return List.of(TextEdit.delete(d, e, ruleId));
             }
         }
+        if (hasComment(s, d)) {
+            // A comment between the scope and this link ("/* why */ .putHeader(...)") is the user's and
+            // stays; only the link goes, with the blanks right before it. Cutting from the scope's end
+            // would also reach into a neighbouring link's whole-line removal.
+            int from = d;
+            while (from > s && (t.charAt(from - 1) == ' ' || t.charAt(from - 1) == '\t')) {
+                from--;
+            }
+            return List.of(TextEdit.delete(from, e, ruleId));
+        }
         return List.of(TextEdit.delete(s, e, ruleId));
     }
 
