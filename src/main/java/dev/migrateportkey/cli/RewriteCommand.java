@@ -38,6 +38,9 @@ public final class RewriteCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Mixin
+    ReportOptions reports;
+
     @Option(names = {"-n", "--dry-run"}, description = "Print a unified diff instead of writing files.")
     boolean dryRun;
 
@@ -115,6 +118,9 @@ public final class RewriteCommand implements Callable<Integer> {
                     status = ExitCodes.ERROR;
                 }
             }
+        }
+        if (!reports.write(plan, rules, dryRun, err)) {
+            status = ExitCodes.ERROR;
         }
         for (Finding f : plan.findings()) {
             if (f.kind() != Finding.Kind.FIXABLE) {
