@@ -6,6 +6,9 @@ import dev.migrateportkey.report.MarkdownReport;
 import dev.migrateportkey.report.MigrationReport;
 import dev.migrateportkey.report.VerifyScript;
 import dev.migrateportkey.rules.RuleTable;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Stack;
 
 /**
  * {@code rewrite}'s outputs besides the code: the migration report and the verification script.
@@ -33,11 +37,23 @@ public final class ReportOptions {
             description = "Format of --report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; json schema in docs/report.md).")
     ReportFormat reportFormat;
 
-    @Option(names = "--verify-script", paramLabel = "FILE", arity = "0..1", fallbackValue = VerifyScript.DEFAULT_NAME,
+    @Option(names = "--verify-script", paramLabel = "FILE.sh", arity = "0..1", parameterConsumer = ScriptFile.class,
             description = "Write a POSIX sh + curl script that checks the Concentrate key, the gateway, every model"
-                    + " slug the code uses and that no PORTKEY_* variable is left (default FILE: "
-                    + VerifyScript.DEFAULT_NAME + "). Run it with --live to send one request per model.")
+                    + " slug the code uses and that no PORTKEY_* variable is left (default: "
+                    + VerifyScript.DEFAULT_NAME + "; a FILE must end in .sh). Run it with --live to send one request per model.")
     Path verifyScript;
+
+    /**
+     * Takes the next argument as the script's name only when it ends in {@code .sh}, so that
+     * {@code rewrite --verify-script .} means "the default name, and scan ." rather than a script named ".".
+     */
+    static final class ScriptFile implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            String name = !args.isEmpty() && args.peek().endsWith(".sh") ? args.pop() : VerifyScript.DEFAULT_NAME;
+            argSpec.setValue(Path.of(name));
+        }
+    }
 
     /** Writes what was asked for; false (after saying why) when a file could not be written. */
     boolean write(MigrationPlan plan, RuleTable rules, boolean dryRun, PrintWriter err) {

@@ -47,7 +47,7 @@ public final class MarkdownReport {
         row(md, "Portkey Configs decomposed", s.configs());
         md.append('\n');
 
-        md.append("## What changed\n\n");
+        md.append(dry ? "## What would change\n\n" : "## What changed\n\n");
         List<FileChanges> changed = r.files().stream().filter(f -> !f.changes().isEmpty()).toList();
         if (changed.isEmpty()) {
             md.append("Nothing was migrated automatically.\n\n");
@@ -89,17 +89,25 @@ public final class MarkdownReport {
         md.append("## Environment\n\n### Set\n\n| variable | why | read at |\n| --- | --- | --- |\n");
         for (EnvVar v : r.environment().set()) {
             md.append("| `").append(v.name()).append("` | ").append(cell(v.why())).append(" | ")
-                    .append(places(v.seenAt())).append(" |\n");
+                    .append(v.seenAt().isEmpty() ? "not named in the migrated code" : places(v.seenAt())).append(" |\n");
         }
         md.append("\n### Remove once the migration is verified\n\n"
                 + "Comment them out first (do not delete them) and keep them until `verify-concentrate.sh` passes and"
                 + " traffic has run on Concentrate; then delete them from every environment and secret store.\n\n");
         md.append("| variable | why | seen at |\n| --- | --- | --- |\n");
+        java.util.Map<String, List<EnvVar>> unseen = new java.util.LinkedHashMap<>();
         for (EnvVar v : r.environment().remove()) {
-            md.append("| `").append(v.name()).append("` | ").append(cell(v.why())).append(" | ")
-                    .append(v.seenAt().isEmpty() ? "not in the scanned code; remove it where it is set" : places(v.seenAt()))
-                    .append(" |\n");
+            if (v.seenAt().isEmpty()) {
+                unseen.computeIfAbsent(v.rule(), k -> new java.util.ArrayList<>()).add(v);
+            } else {
+                md.append("| `").append(v.name()).append("` | ").append(cell(v.why())).append(" | ")
+                        .append(places(v.seenAt())).append(" |\n");
+            }
         }
+        // Names the code never mentioned, one row per rule: remove them wherever they are set.
+        unseen.values().forEach(vs -> md.append("| ")
+                .append(vs.stream().map(v -> "`" + v.name() + "`").collect(Collectors.joining(", ")))
+                .append(" | ").append(cell(vs.get(0).why())).append(" | not in the scanned code; wherever they are set |\n"));
         md.append('\n');
 
         md.append("## Models\n\n");

@@ -69,7 +69,10 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
     public record Environment(List<EnvVar> set, List<EnvVar> remove) {
     }
 
-    /** A variable to set or to remove, why, and where the code mentioned it ({@code path:line}). */
+    /**
+     * A variable to set or to remove, why, and where the code mentioned it ({@code path:line}). A
+     * name holding {@code *} is a pattern for a family of variables ({@code PORTKEY_*}).
+     */
     @JsonPropertyOrder({"name", "rule", "why", "seenAt"})
     public record EnvVar(String name, String rule, String why, List<String> seenAt) {
     }
@@ -166,19 +169,24 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
         Map<String, EnvVar> remove = new LinkedHashMap<>();
         for (Rule r : rules.ofKind(RuleKind.ENV_VAR)) {
             if (r.action() == Action.REPLACE_ENV && r.to() != null && !set.containsKey(r.to())) {
-                set.put(r.to(), new EnvVar(r.to(), r.id(), r.note(), seen.getOrDefault(r.to(), List.of())));
+                set.put(r.to(), new EnvVar(r.to(), r.id(), r.note(), linesNaming(plan, r.to(), true)));
             }
             if (r.action() != Action.REPLACE_ENV && r.action() != Action.COMMENT_OUT_ENV) {
                 continue;
             }
-            List<String> names = new ArrayList<>();
-            r.match().stream().filter(p -> !p.contains("*")).forEach(names::add);
+            // Every pattern of the rule (a '*' pattern stands for a family, such as PORTKEY_*), then the
+            // names the code used that only a pattern matched.
+            List<String> names = new ArrayList<>(r.match());
             seen.keySet().stream().filter(n -> !set.containsKey(n)).filter(n -> rules.envVar(n).map(Rule::id).orElse("").equals(r.id()))
                     .filter(n -> !names.contains(n)).sorted().forEach(names::add);
             for (String n : names) {
                 // A name another rule claims more specifically is listed under that rule.
-                if (rules.envVar(n).map(Rule::id).orElse(r.id()).equals(r.id())) {
-                    remove.putIfAbsent(n, new EnvVar(n, r.id(), r.note(), seen.getOrDefault(n, List.of())));
+                if (n.contains("*") || rules.envVar(n).map(Rule::id).orElse(r.id()).equals(r.id())) {
+                    List<String> at = new ArrayList<>(seen.getOrDefault(n, List.of()));
+                    if (!n.contains("*")) {
+                        linesNaming(plan, n, false).stream().filter(l -> !at.contains(l)).forEach(at::add);
+                    }
+                    remove.putIfAbsent(n, new EnvVar(n, r.id(), r.note(), at));
                 }
             }
         }
@@ -186,6 +194,29 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
         // Names the code actually used first: they are the ones this codebase must clean up.
         removeList.sort((a, b) -> Boolean.compare(a.seenAt().isEmpty(), b.seenAt().isEmpty()));
         return new Environment(List.copyOf(set.values()), removeList);
+    }
+
+    /** The lines of the changed files' new (or old) text that name {@code variable}, as {@code path:line}. */
+    private static List<String> linesNaming(MigrationPlan plan, String variable, boolean after) {
+        List<String> at = new ArrayList<>();
+        for (FilePlan f : plan.changedFiles()) {
+            String text = new String(after ? f.newBytes() : f.oldBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            int line = 1;
+            int from = 0;
+            for (int i = text.indexOf(variable); i >= 0; i = text.indexOf(variable, i + variable.length())) {
+                for (int j = from; j < i; j++) {
+                    if (text.charAt(j) == '\n') {
+                        line++;
+                    }
+                }
+                from = i;
+                String loc = f.displayPath() + ":" + line;
+                if (!at.contains(loc)) {
+                    at.add(loc);
+                }
+            }
+        }
+        return at;
     }
 
     private static List<ChecklistItem> checklist(RuleTable rules) {
