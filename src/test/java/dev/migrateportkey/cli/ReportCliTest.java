@@ -42,7 +42,7 @@ class ReportCliTest {
                 "## Still to do by hand", "Client.java:3` | `header-custom-host`", "## Dashboard and admin checklist");
         assertThat(md).doesNotContain("Dry run");
         assertThat(md).containsPattern("\\| `PORTKEY_API_KEY` \\| .* \\| `[^`]*Client\\.java:4` \\|");
-        assertThat(md).containsPattern("\\| `CONCENTRATE_API_KEY` \\| .* \\| `[^`]*Client\\.java:4` \\|");
+        assertThat(md).containsPattern("\\| `CONCENTRATE_API_KEY` \\| .* \\| `[^`]*Client\\.java:5` \\|");
         assertThat(Files.readString(src.resolve("Client.java"))).doesNotContain("x-portkey-provider");
     }
 
