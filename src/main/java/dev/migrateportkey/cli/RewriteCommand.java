@@ -39,6 +39,9 @@ public final class RewriteCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Mixin
+    ReportOptions reports;
+
     @Option(names = {"-n", "--dry-run"}, description = "Print a unified diff instead of writing files.")
     boolean dryRun;
 
@@ -131,6 +134,9 @@ public final class RewriteCommand implements Callable<Integer> {
                     status = ExitCodes.ERROR;
                 }
             }
+        }
+        if (!reports.write(plan, rules, dryRun, err)) {
+            status = ExitCodes.ERROR;
         }
         for (Finding f : plan.findings()) {
             if (f.kind() != Finding.Kind.FIXABLE) {

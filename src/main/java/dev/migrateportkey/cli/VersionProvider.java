@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[]{"migrate-portkey " + number()};
+    }
+
+    /** The bare version, for machine outputs (SARIF, report). */
+    static String number() {
         String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[]{"migrate-portkey " + (v == null ? "dev" : v)};
+        return v == null ? "dev" : v;
     }
 }

@@ -33,6 +33,8 @@ public final class FileMigration {
     private final Set<String> todosPlanned = new HashSet<>();
     private final List<ModelUse> models = new ArrayList<>();
     private final List<ConfigUse> configs = new ArrayList<>();
+    /** The edits each finding asked for, so a suppressed finding can take its own edits back out. */
+    private final java.util.Map<Finding, List<TextEdit>> editsByFinding = new java.util.IdentityHashMap<>();
 
     public FileMigration(SourceFile file, RuleTable rules, ProjectIndex index, MigrationOptions options) {
         this.file = file;
@@ -64,8 +66,10 @@ public final class FileMigration {
 
     /** Records a site that {@code rewrite} changes, with the edits that change it. */
     public void fix(int offset, Rule rule, String subject, List<TextEdit> changes) {
-        findings.add(finding(offset, rule.id(), Finding.Kind.FIXABLE, subject + ": " + rule.note()));
+        Finding f = finding(offset, rule.id(), Finding.Kind.FIXABLE, subject + ": " + rule.note());
+        findings.add(f);
         edits.addAll(changes);
+        editsByFinding.put(f, List.copyOf(changes));
     }
 
     public void fix(int offset, Rule rule, String subject, TextEdit... changes) {
@@ -93,17 +97,23 @@ public final class FileMigration {
      */
     public void manualWithTodo(int offset, int anchor, Rule rule, String subject, String commentPrefix) {
         manual(offset, rule, subject);
-        todoAbove(anchor, commentPrefix, rule.note(), rule.id());
+        TextEdit todo = todoAbove(anchor, commentPrefix, rule.note(), rule.id());
+        if (todo != null) {
+            editsByFinding.put(findings.get(findings.size() - 1), List.of(todo));
+        }
     }
 
-    public void todoAbove(int anchor, String commentPrefix, String note, String ruleId) {
+    /** Plans the TODO comment and returns its edit, or null when the comment is already there. */
+    public TextEdit todoAbove(int anchor, String commentPrefix, String note, String ruleId) {
         int lineStart = text.lineStart(anchor);
         String body = TODO_MARK + ": " + note;
         if (alreadyAbove(lineStart, body) || !todosPlanned.add(lineStart + "\u0000" + body)) {
-            return;
+            return null;
         }
         String comment = text.indentation(anchor) + commentPrefix + " " + body + text.lineSeparator();
-        edits.add(TextEdit.insert(lineStart, comment, ruleId));
+        TextEdit edit = TextEdit.insert(lineStart, comment, ruleId);
+        edits.add(edit);
+        return edit;
     }
 
     /** Whether the block of comment lines directly above {@code lineStart} holds {@code body}. */
@@ -151,5 +161,13 @@ public final class FileMigration {
 
     public List<TextEdit> edits() {
         return Collections.unmodifiableList(edits);
+    }
+
+    /**
+     * The edits recorded together with {@code finding} ({@link #fix} with changes, or the TODO of
+     * {@link #manualWithTodo}); empty when its edits were recorded separately with {@link #edit}.
+     */
+    public List<TextEdit> editsOf(Finding finding) {
+        return editsByFinding.getOrDefault(finding, List.of());
     }
 }

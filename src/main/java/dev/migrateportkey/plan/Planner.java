@@ -3,6 +3,7 @@ package dev.migrateportkey.plan;
 import dev.migrateportkey.edit.EditApplier;
 import dev.migrateportkey.edit.EditConflictException;
 import dev.migrateportkey.edit.SourceText;
+import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.MigrationOptions;
 import dev.migrateportkey.lang.Migrator;
@@ -159,20 +160,24 @@ public final class Planner {
                             + " Run with --verbose for details and report it");
             return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), List.of(err), List.of(), null, null);
         }
-        List<Finding> findings = new ArrayList<>(work.findings());
+        // In-source suppressions apply to every language alike, before any edit is applied.
+        Suppressions.Result kept = Suppressions.apply(work.text(), f.displayPath(), rules, work.findings(), work.edits(),
+                work::editsOf);
+        List<Finding> findings = new ArrayList<>(kept.findings());
         findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
-        if (work.edits().isEmpty()) {
+        List<TextEdit> fileEdits = kept.edits();
+        if (fileEdits.isEmpty()) {
             return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, List.of(), null, null,
                     work.models(), work.configs());
         }
         try {
-            String newText = EditApplier.apply(f.text(), work.edits());
+            String newText = EditApplier.apply(f.text(), fileEdits);
             byte[] newBytes = f.decoded().encode(newText);
             if (Arrays.equals(newBytes, f.bytes())) {
                 return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, List.of(), null, null,
                         work.models(), work.configs());
             }
-            return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, work.edits(), f.bytes(), newBytes,
+            return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, fileEdits, f.bytes(), newBytes,
                     work.models(), work.configs());
         } catch (EditConflictException e) {
             SourceText st = work.text();

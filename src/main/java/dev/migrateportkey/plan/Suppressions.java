@@ -1,0 +1,155 @@
+package dev.migrateportkey.plan;
+
+import dev.migrateportkey.edit.SourceText;
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.rules.RuleTable;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * In-source suppressions: {@code migrate-portkey:ignore <rule-id> -- <reason>} in a comment on a
+ * finding's line or on the line above silences that one finding, and the site is not rewritten.
+ *
+ * <p>It works on the file's text, not on any language's syntax tree, so every migrator gets it for
+ * free: the marker counts when a comment opener ({@code //}, {@code #}, {@code /*}, {@code <!--},
+ * {@code --}, {@code ;}) stands before it on its line, or the line is the middle of a block comment
+ * (starts with {@code *}). A suppression without a reason, or naming no known rule, silences
+ * nothing and is itself a finding: the point of a suppression is the reason a reviewer reads.
+ */
+public final class Suppressions {
+    /** The marker users write. */
+    public static final String MARKER = "migrate-portkey:ignore";
+    /** Finding id for a suppression that gives no reason after {@code --}. */
+    public static final String MISSING_REASON = "suppression-without-reason";
+    /** Finding id for a suppression naming a rule id the table does not have. */
+    public static final String UNKNOWN_RULE = "suppression-unknown-rule";
+
+    private static final Pattern SYNTAX = Pattern.compile(
+            "migrate-portkey:ignore(?:[ \\t]+([A-Za-z0-9][A-Za-z0-9._-]*))?(?:[ \\t]+--(.*))?");
+    private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|;");
+    private static final Pattern BLOCK_CLOSE = Pattern.compile("(\\*/|-->).*$");
+
+    /** One well-formed suppression: the rule it silences, why, and where it was written. */
+    public record Suppression(int line, String ruleId, String reason) {
+    }
+
+    /** What is left of a file's findings and edits once suppressions are applied. */
+    public record Result(List<Finding> findings, List<TextEdit> edits, List<Finding> suppressed) {
+    }
+
+    private Suppressions() {
+    }
+
+    /**
+     * Applies the suppressions written in {@code text} to a file's findings and edits.
+     *
+     * @param editsOf  the edits each finding asked for; a suppressed finding's edits are dropped.
+     *                 When a finding's edits were recorded apart from it (several sites merged into
+     *                 one edit), every edit not owned by another finding that touches its line is
+     *                 dropped instead: leaving a suppressed site as it was matters more than
+     *                 migrating its neighbours on the same line.
+     */
+    public static Result apply(SourceText text, String displayPath, RuleTable rules, List<Finding> findings,
+                               List<TextEdit> edits, Function<Finding, List<TextEdit>> editsOf) {
+        if (!text.text().contains(MARKER)) {
+            return new Result(findings, edits, List.of());
+        }
+        List<Finding> extra = new ArrayList<>();
+        List<Suppression> found = parse(text, displayPath, rules, extra);
+        Set<Finding> silenced = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Suppression s : found) {
+            Finding target = first(findings, s.ruleId(), s.line(), silenced);
+            if (target == null) {
+                target = first(findings, s.ruleId(), s.line() + 1, silenced);
+            }
+            if (target != null) {
+                silenced.add(target);
+            }
+        }
+        if (silenced.isEmpty() && extra.isEmpty()) {
+            return new Result(findings, edits, List.of());
+        }
+        Set<TextEdit> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Finding f : findings) {
+            owned.addAll(editsOf.apply(f));
+        }
+        Set<TextEdit> drop = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Finding f : silenced) {
+            List<TextEdit> own = editsOf.apply(f);
+            if (!own.isEmpty()) {
+                drop.addAll(own);
+            } else if (f.line() > 0) {
+                int from = text.offset(f.line(), 1);
+                int to = text.lineEnd(from);
+                for (TextEdit e : edits) {
+                    if (!owned.contains(e) && e.start() <= to && e.end() >= from) {
+                        drop.add(e);
+                    }
+                }
+            }
+        }
+        List<Finding> keptFindings = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
+        for (Finding f : findings) {
+            (silenced.contains(f) ? suppressed : keptFindings).add(f);
+        }
+        keptFindings.addAll(extra);
+        keptFindings.sort(java.util.Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+        List<TextEdit> keptEdits = edits.stream().filter(e -> !drop.contains(e)).toList();
+        return new Result(keptFindings, keptEdits, suppressed);
+    }
+
+    /** The well-formed suppressions in {@code text}; malformed ones become findings in {@code problems}. */
+    static List<Suppression> parse(SourceText text, String displayPath, RuleTable rules, List<Finding> problems) {
+        List<Suppression> out = new ArrayList<>();
+        String all = text.text();
+        for (int at = all.indexOf(MARKER); at >= 0; at = all.indexOf(MARKER, at + MARKER.length())) {
+            int lineStart = text.lineStart(at);
+            if (!inComment(all.substring(lineStart, at))) {
+                continue;
+            }
+            int line = text.line(at);
+            Matcher m = SYNTAX.matcher(all.substring(at, text.lineEnd(at)));
+            if (!m.lookingAt()) {
+                continue;
+            }
+            String ruleId = m.group(1);
+            String reason = m.group(2) == null ? "" : BLOCK_CLOSE.matcher(m.group(2)).replaceFirst("").strip();
+            int column = text.column(at);
+            if (ruleId == null || reason.isEmpty()) {
+                String id = ruleId == null ? "<rule-id>" : ruleId;
+                problems.add(new Finding(displayPath, line, column, MISSING_REASON, Finding.Kind.MANUAL,
+                        MARKER + (ruleId == null ? " names no rule and" : " " + ruleId)
+                                + " gives no reason, so it silences nothing: write '" + MARKER + " " + id
+                                + " -- <why this stays>' so reviewers know why"));
+            } else if (rules.byId(ruleId).isEmpty()) {
+                problems.add(new Finding(displayPath, line, column, UNKNOWN_RULE, Finding.Kind.MANUAL,
+                        MARKER + " " + ruleId + " names no known rule, so it silences nothing: use an id that"
+                                + " 'check' printed (list them with 'migrate-portkey rules')"));
+            } else {
+                out.add(new Suppression(line, ruleId, reason));
+            }
+        }
+        return out;
+    }
+
+    private static boolean inComment(String before) {
+        return COMMENT_OPENER.matcher(before).find() || before.strip().startsWith("*");
+    }
+
+    private static Finding first(List<Finding> findings, String ruleId, int line, Set<Finding> taken) {
+        for (Finding f : findings) {
+            if (f.line() == line && f.ruleId().equals(ruleId) && f.kind() != Finding.Kind.ERROR && !taken.contains(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

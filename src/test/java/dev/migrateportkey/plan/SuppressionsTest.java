@@ -1,0 +1,103 @@
+package dev.migrateportkey.plan;
+
+import dev.migrateportkey.edit.SourceText;
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.rules.RuleLoader;
+import dev.migrateportkey.rules.RuleTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The language-neutral filter on its own: comment syntaxes, placement, and which edits go. */
+class SuppressionsTest {
+    private static RuleTable rules;
+
+    @BeforeAll
+    static void load() throws Exception {
+        rules = new RuleLoader().load(null);
+    }
+
+    private static Finding at(int line, String rule) {
+        return new Finding("f", line, 1, rule, Finding.Kind.FIXABLE, rule + " here");
+    }
+
+    @Test
+    void hashCommentsInYamlEnvAndPythonSilenceTheFindingBelowOrBeside() {
+        SourceText text = new SourceText("""
+                portkey:
+                  # migrate-portkey:ignore env-portkey-other -- read by the legacy batch job until it is retired
+                  PORTKEY_CONFIG: pc-abc
+                PORTKEY_VIRTUAL_KEY=openai-prod  # migrate-portkey:ignore env-portkey-other -- same job
+                PORTKEY_MODE=x
+                """);
+        Finding below = at(3, "env-portkey-other");
+        Finding beside = at(4, "env-portkey-other");
+        Finding other = at(5, "env-portkey-other");
+        TextEdit belowEdit = TextEdit.replace(60, 70, "x", "env-portkey-other");
+        TextEdit otherEdit = TextEdit.replace(text.offset(5, 1), text.offset(5, 5), "# P", "env-portkey-other");
+        Map<Finding, List<TextEdit>> owned = Map.of(below, List.of(belowEdit), other, List.of(otherEdit));
+        Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(below, beside, other),
+                List.of(belowEdit, otherEdit), f -> owned.getOrDefault(f, List.of()));
+        assertThat(r.findings()).containsExactly(other);
+        assertThat(r.suppressed()).containsExactly(below, beside);
+        assertThat(r.edits()).containsExactly(otherEdit);
+    }
+
+    @Test
+    void oneSuppressionSilencesOneFindingPreferringItsOwnLine() {
+        SourceText text = new SourceText("a // migrate-portkey:ignore header-metadata -- because\nb\n");
+        Finding own = at(1, "header-metadata");
+        Finding next = at(2, "header-metadata");
+        Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(own, next), List.of(), f -> List.of());
+        assertThat(r.suppressed()).containsExactly(own);
+        assertThat(r.findings()).containsExactly(next);
+    }
+
+    @Test
+    void blockCommentsAndTheirContinuationLinesCountAndTheReasonStopsAtTheCloser() {
+        List<Finding> problems = new java.util.ArrayList<>();
+        List<Suppressions.Suppression> found = Suppressions.parse(new SourceText("""
+                /* migrate-portkey:ignore header-metadata -- kept for the audit */
+                /**
+                 * migrate-portkey:ignore header-provider -- pinned on purpose
+                 */
+                <!-- migrate-portkey:ignore header-config -- docs sample -->
+                String s = "migrate-portkey:ignore header-config -- a string, not a comment";
+                """), "f", rules, problems);
+        assertThat(found).containsExactly(
+                new Suppressions.Suppression(1, "header-metadata", "kept for the audit"),
+                new Suppressions.Suppression(3, "header-provider", "pinned on purpose"),
+                new Suppressions.Suppression(5, "header-config", "docs sample"));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void anEditSharedByNeighboursIsDroppedWhenTheSuppressedFindingOwnsNone() {
+        SourceText text = new SourceText("m = Map.of(\"x-portkey-metadata\", \"{}\"); // migrate-portkey:ignore header-metadata -- why\n");
+        Finding f = at(1, "header-metadata");
+        TextEdit merged = TextEdit.delete(11, 38, "header-map");
+        Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(f), List.of(merged), x -> List.of());
+        assertThat(r.edits()).isEmpty();
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void errorsCannotBeSuppressed() {
+        SourceText text = new SourceText("// migrate-portkey:ignore header-metadata -- x\n");
+        Finding err = new Finding("f", 1, 1, "header-metadata", Finding.Kind.ERROR, "bad");
+        Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(err), List.of(), x -> List.of());
+        assertThat(r.findings()).containsExactly(err);
+    }
+
+    @Test
+    void textWithoutTheMarkerIsReturnedAsItIs() {
+        List<Finding> findings = List.of(at(1, "header-metadata"));
+        Suppressions.Result r = Suppressions.apply(new SourceText("x\n"), "f", rules, findings, List.of(), x -> List.of());
+        assertThat(r.findings()).isSameAs(findings);
+    }
+}
