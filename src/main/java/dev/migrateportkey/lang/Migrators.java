@@ -1,5 +1,6 @@
 package dev.migrateportkey.lang;
 
+import dev.migrateportkey.lang.env.EnvFileMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
 
 import java.util.List;
@@ -10,6 +11,7 @@ public final class Migrators {
     }
 
     public static List<Migrator> all() {
-        return List.of(new JavaMigrator());
+        return List.of(new JavaMigrator(),
+                new EnvFileMigrator());
     }
 }
