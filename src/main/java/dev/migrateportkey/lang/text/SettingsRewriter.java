@@ -45,6 +45,7 @@ public final class SettingsRewriter {
     private final RuleTable rules;
     private final ScannedFile scan;
     private final String commentPrefix;
+    private final boolean trailingComments;
     private final BitSet handledLines = new BitSet();
 
     /**
@@ -52,6 +53,15 @@ public final class SettingsRewriter {
      *                      none: then nothing is commented out and manual items get no TODO line
      */
     public SettingsRewriter(FileMigration work, ScannedFile scan, String commentPrefix) {
+        this(work, scan, commentPrefix, true);
+    }
+
+    /**
+     * @param trailingComments whether {@code commentPrefix} after a blank also starts a comment in
+     *                         mid-line (YAML, shell), rather than only at the start of a line (properties)
+     */
+    public SettingsRewriter(FileMigration work, ScannedFile scan, String commentPrefix, boolean trailingComments) {
+        this.trailingComments = trailingComments && commentPrefix != null;
         this.work = work;
         this.text = work.text();
         this.rules = work.rules();
@@ -435,7 +445,7 @@ public final class SettingsRewriter {
                 continue;
             }
             String l = text.lineText(line);
-            if (!l.toLowerCase(Locale.ROOT).contains("portkey")) {
+            if (!codePart(l).toLowerCase(Locale.ROOT).contains("portkey")) {
                 continue;
             }
             int start = text.offset(line, 1) + (l.length() - l.stripLeading().length());
@@ -449,6 +459,27 @@ public final class SettingsRewriter {
                 work.todoAbove(start, commentPrefix, note, MENTION_RULE);
             }
         }
+    }
+
+    /** The line without a trailing comment (a comment marker after a blank, outside quotes). */
+    private String codePart(String l) {
+        if (!trailingComments) {
+            return l;
+        }
+        char quote = 0;
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (l.startsWith(commentPrefix, i) && (i == 0 || l.charAt(i - 1) == ' ' || l.charAt(i - 1) == '\t')) {
+                return l.substring(0, i);
+            }
+        }
+        return l;
     }
 
     // ---- recording -------------------------------------------------------------------------
