@@ -2,6 +2,7 @@ package dev.migrateportkey.lang;
 
 import dev.migrateportkey.lang.env.EnvFileMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
+import dev.migrateportkey.lang.properties.PropertiesMigrator;
 import dev.migrateportkey.lang.yaml.YamlMigrator;
 
 import java.util.List;
@@ -14,6 +15,7 @@ public final class Migrators {
     public static List<Migrator> all() {
         return List.of(new JavaMigrator(),
                 new EnvFileMigrator(),
-                new YamlMigrator());
+                new YamlMigrator(),
+                new PropertiesMigrator());
     }
 }

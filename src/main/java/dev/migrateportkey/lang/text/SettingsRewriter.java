@@ -115,7 +115,8 @@ public final class SettingsRewriter {
             }
             Setting first = e.getValue().get(0);
             String subject = "custom block " + e.getKey() + (held.isEmpty() ? "" : " holding " + String.join(", ", held));
-            manual(first.anchor(), first.entryStart() >= 0 ? first.entryStart() : first.anchor(), rule.get(), subject);
+            int at = first.entryStart() >= 0 ? first.entryStart() + text.indentation(first.entryStart()).length() : first.anchor();
+            manual(at, at, rule.get(), subject);
         }
         return rest;
     }
