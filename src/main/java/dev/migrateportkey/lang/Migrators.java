@@ -2,6 +2,7 @@ package dev.migrateportkey.lang;
 
 import dev.migrateportkey.lang.env.EnvFileMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
+import dev.migrateportkey.lang.manifest.ManifestMigrator;
 import dev.migrateportkey.lang.properties.PropertiesMigrator;
 import dev.migrateportkey.lang.yaml.YamlMigrator;
 
@@ -15,6 +16,7 @@ public final class Migrators {
     public static List<Migrator> all() {
         return List.of(new JavaMigrator(),
                 new EnvFileMigrator(),
+                new ManifestMigrator(),
                 new YamlMigrator(),
                 new PropertiesMigrator());
     }
