@@ -1,6 +1,10 @@
 package dev.migrateportkey.lang;
 
+import dev.migrateportkey.lang.env.EnvFileMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
+import dev.migrateportkey.lang.manifest.ManifestMigrator;
+import dev.migrateportkey.lang.properties.PropertiesMigrator;
+import dev.migrateportkey.lang.yaml.YamlMigrator;
 
 import java.util.List;
 
@@ -10,6 +14,10 @@ public final class Migrators {
     }
 
     public static List<Migrator> all() {
-        return List.of(new JavaMigrator());
+        return List.of(new JavaMigrator(),
+                new EnvFileMigrator(),
+                new ManifestMigrator(),
+                new YamlMigrator(),
+                new PropertiesMigrator());
     }
 }

@@ -23,6 +23,8 @@ public enum RuleKind {
     BASE_URL("base-url"),
     /** A Portkey-only API (Prompts, Feedback, Admin), by SDK call path or URL path. */
     PORTKEY_API("portkey-api"),
+    /** A key of an application config file (Spring, LangChain4j), as a dotted path. */
+    SETTING("setting"),
     /** A package or artifact name in a dependency manifest. */
     DEPENDENCY("dependency"),
     /** A Portkey dashboard surface to reconnect (guide Step 6); matches no code. */

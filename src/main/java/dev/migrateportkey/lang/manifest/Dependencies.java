@@ -1,0 +1,97 @@
+package dev.migrateportkey.lang.manifest;
+
+import dev.migrateportkey.edit.SourceText;
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.lang.FileMigration;
+import dev.migrateportkey.report.SecretMasker;
+import dev.migrateportkey.rules.Rule;
+import dev.migrateportkey.rules.RuleKind;
+
+import java.util.BitSet;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the manifest editors share: the {@code dependency} rule for a package of an ecosystem,
+ * removing a line whole, and the sweep that leaves every other line naming Portkey to a human.
+ */
+final class Dependencies {
+    static final String MENTION_RULE = "config-portkey-mention";
+    /** Prose about the project (its description, keywords, links) may name Portkey harmlessly. */
+    private static final java.util.regex.Pattern DESCRIPTIVE = java.util.regex.Pattern.compile(
+            "(?:<|[\"']?)(description|summary|keywords|homepage|repository|url|name|author|authors)\\b[\"']?[ \\t]*[=:>]",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private final FileMigration work;
+    private final SourceText text;
+    private final BitSet handled = new BitSet();
+
+    Dependencies(FileMigration work) {
+        this.work = work;
+        this.text = work.text();
+    }
+
+    /** The rule for {@code ecosystem:name}, names compared case-insensitively. */
+    Optional<Rule> rule(String ecosystem, String name) {
+        return work.rules().find(RuleKind.DEPENDENCY, ecosystem + ":" + name);
+    }
+
+    /** The range of the whole line holding {@code offset}, separator included. */
+    TextEdit deleteLine(int offset, String ruleId) {
+        return TextEdit.delete(text.lineStart(offset), text.nextLineStart(offset), ruleId);
+    }
+
+    void fix(int offset, Rule rule, String subject, TextEdit... edits) {
+        work.fix(offset, rule, subject, edits);
+        handled.set(text.line(offset));
+    }
+
+    void handled(int offset) {
+        handled.set(text.line(offset));
+    }
+
+    /** PEP 503 normalisation: case and runs of {@code -_.} do not matter. */
+    static String normalizePython(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+    }
+
+    /** The name part of a requirement such as {@code openai>=1.66} or {@code openai@^4.87.0}. */
+    static String requirementName(String requirement) {
+        int i = 0;
+        if (requirement.startsWith("@")) {
+            i = 1;
+        }
+        while (i < requirement.length()) {
+            char c = requirement.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '/' || (c == '@' && i == 0))) {
+                break;
+            }
+            i++;
+        }
+        return requirement.substring(0, i);
+    }
+
+    /**
+     * Every line that is not a comment, that no rule dealt with, and that still names Portkey is
+     * reported for a human; {@code commentPrefix} (or null) marks comment lines and the TODO above.
+     */
+    void sweep(String commentPrefix) {
+        Rule r = work.rules().byId(MENTION_RULE).orElse(null);
+        String note = r != null ? r.note() : "this line still refers to Portkey: migrate or remove it by hand.";
+        for (int line = 1; line <= text.lineCount(); line++) {
+            String l = text.lineText(line);
+            String s = l.strip();
+            if (handled.get(line) || !s.toLowerCase(Locale.ROOT).contains("portkey")
+                    || (commentPrefix != null && s.startsWith(commentPrefix)) || s.startsWith("<!--")
+                    || DESCRIPTIVE.matcher(s).lookingAt()) {
+                continue;
+            }
+            int at = text.offset(line, 1) + (l.length() - l.stripLeading().length());
+            String snippet = s.length() > 80 ? s.substring(0, 77) + "..." : s;
+            work.manual(at, MENTION_RULE, "`" + SecretMasker.mask(snippet) + "`: " + note);
+            if (commentPrefix != null) {
+                work.todoAbove(at, commentPrefix, note, MENTION_RULE);
+            }
+        }
+    }
+}

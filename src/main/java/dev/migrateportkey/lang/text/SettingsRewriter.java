@@ -1,0 +1,525 @@
+package dev.migrateportkey.lang.text;
+
+import dev.migrateportkey.edit.SourceText;
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.lang.FileMigration;
+import dev.migrateportkey.report.SecretMasker;
+import dev.migrateportkey.rules.Action;
+import dev.migrateportkey.rules.Rule;
+import dev.migrateportkey.rules.RuleKind;
+import dev.migrateportkey.rules.RuleTable;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place that decides what happens to the entries of a config file, whatever its syntax
+ * (environment files, shell, Dockerfile, properties, YAML). Scanners find the entries; this class
+ * asks the rule table about each and records findings and text edits on the original text:
+ *
+ * <ul>
+ *   <li>a key named {@code x-portkey-*} (a header map entry) follows its request-header rule;</li>
+ *   <li>a dotted path with a {@code setting} rule (Spring AI, LangChain4j) has its URL or key rewritten;</li>
+ *   <li>an environment variable with an {@code env-var} rule is renamed or commented out;</li>
+ *   <li>any other value has its Portkey URL and its references to renamed variables rewritten;</li>
+ *   <li>a custom {@code portkey} block, and any other line still naming Portkey, is left to a human.</li>
+ * </ul>
+ *
+ * Upstream provider keys and other commented-out variables are only touched in a file that also
+ * configures Portkey: an {@code OPENAI_API_KEY} in a file that never mentions Portkey serves
+ * something else.
+ */
+public final class SettingsRewriter {
+    /** What a literal Portkey key becomes: the guide's Concentrate key placeholder. */
+    public static final String KEY_PLACEHOLDER = "sk-cn-v1-...";
+    private static final String KEY_RULE = "env-portkey-api-key";
+    private static final String MENTION_RULE = "config-portkey-mention";
+
+    private final FileMigration work;
+    private final SourceText text;
+    private final RuleTable rules;
+    private final ScannedFile scan;
+    private final String commentPrefix;
+    private final boolean trailingComments;
+    private final BitSet handledLines = new BitSet();
+
+    /**
+     * @param commentPrefix the syntax's line comment marker ({@code #}), or null when the syntax has
+     *                      none: then nothing is commented out and manual items get no TODO line
+     */
+    public SettingsRewriter(FileMigration work, ScannedFile scan, String commentPrefix) {
+        this(work, scan, commentPrefix, true);
+    }
+
+    /**
+     * @param trailingComments whether {@code commentPrefix} after a blank also starts a comment in
+     *                         mid-line (YAML, shell), rather than only at the start of a line (properties)
+     */
+    public SettingsRewriter(FileMigration work, ScannedFile scan, String commentPrefix, boolean trailingComments) {
+        this.trailingComments = trailingComments && commentPrefix != null;
+        this.work = work;
+        this.text = work.text();
+        this.rules = work.rules();
+        this.scan = scan;
+        this.commentPrefix = commentPrefix;
+    }
+
+    public void run() {
+        List<Setting> settings = scan.settings();
+        boolean configuresPortkey = settings.stream().anyMatch(this::mentionsPortkey);
+        List<Setting> rest = portkeyBlocks(settings);
+        for (Setting s : rest) {
+            if (isPlaceholder(s)) {
+                placeholderLeft(s);
+            } else if (!header(s) && !settingRule(s, configuresPortkey) && !envVar(s, configuresPortkey)) {
+                values(s);
+            }
+        }
+        leftovers();
+    }
+
+    // ---- portkey blocks -------------------------------------------------------------------
+
+    /** Reports each custom {@code portkey} block once, naming its keys; returns the entries outside them. */
+    private List<Setting> portkeyBlocks(List<Setting> settings) {
+        Map<String, List<Setting>> blocks = new LinkedHashMap<>();
+        List<Setting> rest = new ArrayList<>();
+        for (Setting s : settings) {
+            String block = blockPath(s);
+            if (block == null) {
+                rest.add(s);
+            } else {
+                blocks.computeIfAbsent(block, k -> new ArrayList<>()).add(s);
+            }
+        }
+        for (Map.Entry<String, List<Setting>> e : blocks.entrySet()) {
+            Optional<Rule> rule = rules.find(RuleKind.SETTING, e.getKey());
+            if (rule.isEmpty()) {
+                rest.addAll(e.getValue());
+                continue;
+            }
+            List<String> held = new ArrayList<>();
+            for (Setting s : e.getValue()) {
+                if (s.hasValue() && s.valueEnd() > s.valueStart()) {
+                    held.add(s.path() + " (" + describe(value(s)) + ")");
+                } else if (s.hasValue() || s.secretLookup()) {
+                    held.add(s.path());
+                }
+                markLines(s.entryStart() >= 0 ? s.entryStart() : s.anchor(),
+                        s.entryStart() >= 0 ? Math.max(s.entryStart(), s.entryEnd() - 1) : s.anchor());
+            }
+            Setting first = e.getValue().get(0);
+            String subject = "custom block " + e.getKey() + (held.isEmpty() ? "" : " holding " + String.join(", ", held));
+            int at = first.entryStart() >= 0 ? first.entryStart() + text.indentation(first.entryStart()).length() : first.anchor();
+            manual(at, at, rule.get(), subject);
+        }
+        return rest;
+    }
+
+    /** The path up to a segment named {@code portkey} with something under it, or null. */
+    private static String blockPath(Setting s) {
+        String[] seg = s.path().split("\\.");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < seg.length; i++) {
+            if (i > 0) {
+                sb.append('.');
+            }
+            sb.append(seg[i]);
+            if (seg[i].equalsIgnoreCase("portkey") && (i < seg.length - 1 || !s.hasValue())) {
+                return sb.toString();
+            }
+        }
+        return null;
+    }
+
+    private static String describe(String value) {
+        String v = value.length() > 60 ? value.substring(0, 57) + "..." : value;
+        return SecretMasker.mask(v);
+    }
+
+    // ---- x-portkey-* header entries --------------------------------------------------------
+
+    private boolean header(Setting s) {
+        if (!s.hasKey()) {
+            return false;
+        }
+        String name = s.name().replace("[", "").replace("]", "").replace("\"", "").replace("'", "");
+        if (!name.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
+            return false;
+        }
+        Rule r = rules.requestHeader(name).orElse(null);
+        if (r == null) {
+            return false;
+        }
+        Action a = r.action();
+        String subject = "header entry " + name;
+        if (a == Action.RENAME_HEADER) {
+            fix(s.anchor(), r, subject + " renamed to " + r.to(), TextEdit.replace(s.keyStart(), s.keyEnd(), r.to(), r.id()));
+        } else if ((a == Action.DROP || a == Action.TO_MODEL_PREFIX || a == Action.TO_AUTHORIZATION) && s.ownsLines()) {
+            fix(s.anchor(), r, subject + " removed", TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
+        } else {
+            manual(s.anchor(), s.ownsLines() ? s.entryStart() : s.anchor(), r, subject);
+        }
+        return true;
+    }
+
+    // ---- Spring AI / LangChain4j settings ---------------------------------------------------
+
+    private boolean settingRule(Setting s, boolean configuresPortkey) {
+        if (!s.hasValue() || s.secretLookup()) {
+            return false;
+        }
+        Rule r = rules.find(RuleKind.SETTING, s.path()).orElse(null);
+        if (r == null) {
+            return false;
+        }
+        String v = value(s);
+        if (r.action() == Action.REPLACE_URL) {
+            Optional<Rule> url = rules.baseUrl(v);
+            if (url.isEmpty()) {
+                return false;
+            }
+            String rest = v.substring(prefixLength(url.get(), v));
+            // The setting's own target says whether /v1 belongs in it; a /v1 the old URL had is not kept twice.
+            if (rest.startsWith("/v1")) {
+                rest = rest.substring(3);
+            }
+            if (rest.equals("/")) {
+                rest = "";
+            }
+            fix(s.anchor(), r, s.path() + " now " + r.to() + rest,
+                    TextEdit.replace(s.valueStart(), s.valueEnd(), r.to() + rest, r.id()));
+            return true;
+        }
+        if (r.action() == Action.REPLACE_ENV && configuresPortkey) {
+            String wanted = "${" + r.to() + "}";
+            if (v.equals(wanted)) {
+                return true;
+            }
+            fix(s.anchor(), r, s.path() + " now reads " + wanted,
+                    TextEdit.replace(s.valueStart(), s.valueEnd(), wanted, r.id()));
+            return true;
+        }
+        return false;
+    }
+
+    private static int prefixLength(Rule r, String s) {
+        int best = 0;
+        for (String p : r.match()) {
+            if (s.regionMatches(true, 0, p, 0, p.length())) {
+                best = Math.max(best, p.length());
+            }
+        }
+        return best;
+    }
+
+    // ---- environment variables ------------------------------------------------------------
+
+    private boolean envVar(Setting s, boolean configuresPortkey) {
+        if (!s.hasKey() || !isEnvName(s.name())) {
+            return false;
+        }
+        Rule r = rules.envVar(s.name()).orElse(null);
+        if (r == null) {
+            return false;
+        }
+        if (r.action() == Action.REPLACE_ENV) {
+            renameVariable(s, r);
+            return true;
+        }
+        if (r.action() == Action.COMMENT_OUT_ENV) {
+            if (!configuresPortkey) {
+                return false;
+            }
+            if (s.ownsLines() && commentPrefix != null) {
+                commentOut(s, r);
+            } else {
+                manual(s.anchor(), s.anchor(), r, s.name() + " (cannot be commented out on its own here)");
+            }
+            return true;
+        }
+        if (r.action() == Action.MANUAL) {
+            manual(s.anchor(), s.ownsLines() ? s.entryStart() : s.anchor(), r, s.name());
+            return true;
+        }
+        return false;
+    }
+
+    private void renameVariable(Setting s, Rule r) {
+        List<TextEdit> edits = new ArrayList<>();
+        edits.add(TextEdit.replace(s.keyStart(), s.keyEnd(), r.to(), r.id()));
+        String subject = s.name() + " renamed to " + r.to();
+        boolean literalKey = false;
+        if (s.hasValue()) {
+            String v = value(s);
+            if (s.secretLookup()) {
+                String nv = renameInLookup(v);
+                if (!nv.equals(v)) {
+                    edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
+                }
+                subject += "; the secret it reads is now named after Concentrate: create it with your Concentrate key";
+            } else if (v.contains("$")) {
+                String nv = renameReferences(v);
+                if (!nv.equals(v)) {
+                    edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
+                    subject += "; its value now reads " + nv + ": define that where the reference resolves";
+                }
+            } else if (!rules.rewriteUrls(v).equals(v)) {
+                String nv = rules.rewriteUrls(v);
+                edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
+                subject += ", value " + nv;
+            } else if (!v.isBlank() && !v.startsWith("http")) {
+                edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), KEY_PLACEHOLDER, r.id()));
+                literalKey = true;
+            }
+        }
+        if (literalKey) {
+            todo(s, r.id());
+            work.manual(s.anchor(), r.id(), r.to() + ": the literal key (" + SecretMasker.mask(value(s))
+                    + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
+        }
+        fix(s.anchor(), r, subject, edits);
+    }
+
+    private boolean isPlaceholder(Setting s) {
+        return s.hasValue() && !s.secretLookup() && value(s).equals(KEY_PLACEHOLDER);
+    }
+
+    /** A placeholder a first run left: a human still has to put the real key in. */
+    private void placeholderLeft(Setting s) {
+        String name = s.hasKey() ? s.name() : "the key";
+        work.manual(s.valueStart(), KEY_RULE, name + " still holds the placeholder " + KEY_PLACEHOLDER
+                + ": set your real Concentrate key here");
+        markLines(s.anchor(), s.anchor());
+        todo(s, KEY_RULE);
+    }
+
+    private void todo(Setting s, String ruleId) {
+        int anchor = s.ownsLines() ? s.entryStart() : s.anchor();
+        if (commentPrefix != null && !scan.opaqueLines().get(text.line(anchor))) {
+            work.todoAbove(anchor, commentPrefix, "set this to your Concentrate key (sk-cn-v1-...);"
+                    + " the Portkey key that stood here was replaced by a placeholder", ruleId);
+        }
+    }
+
+    private void commentOut(Setting s, Rule r) {
+        List<TextEdit> edits = new ArrayList<>();
+        String marker = commentPrefix + " ";
+        int at = s.entryStart();
+        while (at < s.entryEnd()) {
+            int lineStart = text.lineStart(at);
+            int indent = text.indentation(at).length();
+            edits.add(TextEdit.insert(lineStart + Math.min(indent, s.commentColumn()), marker, r.id()));
+            int next = text.nextLineStart(at);
+            if (next <= at) {
+                break;
+            }
+            at = next;
+        }
+        // The note goes in first: insertions at one offset apply in the order they are recorded.
+        work.todoAbove(s.entryStart(), commentPrefix, r.note(), r.id());
+        fix(s.anchor(), r, s.name() + " commented out", edits);
+    }
+
+    static boolean isEnvName(String name) {
+        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- values ----------------------------------------------------------------------------
+
+    private void values(Setting s) {
+        if (!s.hasValue()) {
+            return;
+        }
+        String v = value(s);
+        String renamed = s.secretLookup() ? v : renameReferences(v);
+        String nv = rules.rewriteUrls(renamed);
+        if (nv.equals(v)) {
+            return;
+        }
+        Rule r;
+        String subject;
+        if (!nv.equals(renamed)) {
+            r = rules.baseUrl(v.substring(Math.max(0, indexOfPortkeyUrl(v)))).orElse(null);
+            subject = (s.hasKey() ? s.path() : "value") + " now points at Concentrate";
+        } else {
+            r = firstRenamedRule(v);
+            subject = (s.hasKey() ? s.path() : "value") + " now reads " + nv;
+        }
+        if (r == null) {
+            return;
+        }
+        work.fix(s.valueStart(), r, subject, List.of(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id())));
+        // A line that still names Portkey after this (an x-portkey header in a curl command) is left to the sweep.
+        if (!nv.toLowerCase(Locale.ROOT).contains("portkey")) {
+            markLines(s.valueStart(), Math.max(s.valueStart(), s.valueEnd() - 1));
+        }
+    }
+
+    private int indexOfPortkeyUrl(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.regionMatches(true, i, "http", 0, 4) && rules.baseUrl(v.substring(i)).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** References to renamed variables ({@code ${PORTKEY_API_KEY}}, {@code $PORTKEY_API_KEY}, {@code secrets.PORTKEY_API_KEY}) point at the new name. */
+    public String renameReferences(String v) {
+        String out = v;
+        for (Rule r : rules.ofKind(RuleKind.ENV_VAR)) {
+            if (r.action() != Action.REPLACE_ENV) {
+                continue;
+            }
+            for (String m : r.match()) {
+                if (!m.contains("*")) {
+                    out = replaceToken(out, m, r.to());
+                }
+            }
+        }
+        return out;
+    }
+
+    private Rule firstRenamedRule(String v) {
+        for (Rule r : rules.ofKind(RuleKind.ENV_VAR)) {
+            if (r.action() == Action.REPLACE_ENV && r.match().stream().anyMatch(m -> !m.contains("*")
+                    && !replaceToken(v, m, r.to()).equals(v))) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** In a secret lookup, variable names are renamed and Portkey in a secret's name or key becomes Concentrate. */
+    private String renameInLookup(String v) {
+        String out = renameReferences(v);
+        return out.replace("PORTKEY", "CONCENTRATE").replace("Portkey", "Concentrate").replace("portkey", "concentrate");
+    }
+
+    /** Replaces {@code name} where it stands as a whole identifier. */
+    static String replaceToken(String s, String name, String to) {
+        StringBuilder out = null;
+        int from = 0;
+        int i = s.indexOf(name);
+        while (i >= 0) {
+            int end = i + name.length();
+            boolean before = i > 0 && isIdent(s.charAt(i - 1));
+            boolean after = end < s.length() && isIdent(s.charAt(end));
+            if (!before && !after) {
+                if (out == null) {
+                    out = new StringBuilder();
+                }
+                out.append(s, from, i).append(to);
+                from = end;
+            }
+            i = s.indexOf(name, end);
+        }
+        return out == null ? s : out.append(s, from, s.length()).toString();
+    }
+
+    private static boolean isIdent(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    // ---- leftovers -------------------------------------------------------------------------
+
+    /** Every code line that still names Portkey and that no rule dealt with is left to a human. */
+    private void leftovers() {
+        Rule r = rules.byId(MENTION_RULE).orElse(null);
+        for (int line = 1; line <= text.lineCount(); line++) {
+            if (handledLines.get(line) || scan.commentLines().get(line)) {
+                continue;
+            }
+            String l = text.lineText(line);
+            if (!codePart(l).toLowerCase(Locale.ROOT).contains("portkey")) {
+                continue;
+            }
+            int start = text.offset(line, 1) + (l.length() - l.stripLeading().length());
+            String snippet = l.strip();
+            if (snippet.length() > 80) {
+                snippet = snippet.substring(0, 77) + "...";
+            }
+            String note = r != null ? r.note() : "this line still refers to Portkey: migrate or remove it by hand.";
+            work.manual(start, MENTION_RULE, "`" + SecretMasker.mask(snippet) + "`: " + note);
+            if (commentPrefix != null && !scan.opaqueLines().get(line)) {
+                work.todoAbove(start, commentPrefix, note, MENTION_RULE);
+            }
+        }
+    }
+
+    /** The line without a trailing comment (a comment marker after a blank, outside quotes). */
+    private String codePart(String l) {
+        if (!trailingComments) {
+            return l;
+        }
+        char quote = 0;
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (l.startsWith(commentPrefix, i) && (i == 0 || l.charAt(i - 1) == ' ' || l.charAt(i - 1) == '\t')) {
+                return l.substring(0, i);
+            }
+        }
+        return l;
+    }
+
+    // ---- recording -------------------------------------------------------------------------
+
+    private void fix(int offset, Rule r, String subject, TextEdit... edits) {
+        fix(offset, r, subject, List.of(edits));
+    }
+
+    private void fix(int offset, Rule r, String subject, List<TextEdit> edits) {
+        work.fix(offset, r, subject, edits);
+        markLines(offset, offset);
+        for (TextEdit e : edits) {
+            markLines(e.start(), Math.max(e.start(), e.end() - 1));
+        }
+    }
+
+    private void manual(int offset, int anchor, Rule r, String subject) {
+        if (commentPrefix != null && !scan.opaqueLines().get(text.line(anchor))) {
+            work.manualWithTodo(offset, anchor, r, subject, commentPrefix);
+        } else {
+            work.manual(offset, r, subject);
+        }
+        markLines(offset, offset);
+    }
+
+    private void markLines(int from, int to) {
+        int a = text.line(Math.min(from, text.length()));
+        int b = text.line(Math.min(Math.max(from, to), text.length()));
+        handledLines.set(a, b + 1);
+    }
+
+    private boolean mentionsPortkey(Setting s) {
+        if (s.path().toLowerCase(Locale.ROOT).contains("portkey")) {
+            return true;
+        }
+        return s.hasValue() && value(s).toLowerCase(Locale.ROOT).contains("portkey");
+    }
+
+    private String value(Setting s) {
+        return text.text().substring(s.valueStart(), s.valueEnd());
+    }
+}
