@@ -13,6 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProjectIndex {
     private final Map<String, String> constants = new ConcurrentHashMap<>();
     private final Set<String> ambiguous = ConcurrentHashMap.newKeySet();
+    private final Map<String, HeaderParameters> headerParameters = new ConcurrentHashMap<>();
+    private final Set<String> ambiguousMethods = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Parameters of one declared method that carry an {@code x-portkey-*} header by annotation
+     * (Retrofit {@code @Header}, Spring {@code @RequestHeader}) and can go without breaking its body:
+     * header name by parameter position.
+     */
+    public record HeaderParameters(String owner, String method, int arity, Map<Integer, String> headers) {
+    }
 
     /** Records {@code owner.name = value} (owner may be null for a module-level name). */
     public void constant(String owner, String name, String value) {
@@ -33,9 +43,26 @@ public final class ProjectIndex {
         return Optional.ofNullable(constants.get(name));
     }
 
+    /** Records a method whose parameters carry Portkey headers (see {@link HeaderParameters}). */
+    public void headerParameters(HeaderParameters p) {
+        String key = p.method() + "/" + p.arity();
+        HeaderParameters previous = headerParameters.putIfAbsent(key, p);
+        if (previous != null && !previous.equals(p)) {
+            ambiguousMethods.add(key); // two declarations look alike: their call sites cannot be told apart
+        }
+    }
+
+    /** The header parameters of the method called {@code method} with {@code arity} arguments, if one is known. */
+    public Optional<HeaderParameters> headerParameters(String method, int arity) {
+        String key = method + "/" + arity;
+        return ambiguousMethods.contains(key) ? Optional.empty() : Optional.ofNullable(headerParameters.get(key));
+    }
+
     /** Simple names worth a byte search in files that do not mention Portkey. */
     public Set<String> names() {
         Set<String> out = ConcurrentHashMap.newKeySet();
+        // A call site of a method with header parameters need not say "portkey": its owner's name finds it.
+        headerParameters.values().forEach(p -> out.add(p.owner()));
         for (String k : constants.keySet()) {
             int dot = k.lastIndexOf('.');
             out.add(dot < 0 ? k : k.substring(dot + 1));
@@ -44,6 +71,6 @@ public final class ProjectIndex {
     }
 
     public boolean isEmpty() {
-        return constants.isEmpty();
+        return constants.isEmpty() && headerParameters.isEmpty();
     }
 }

@@ -73,6 +73,7 @@ final class JavaFileRewriter {
     }
 
     void run() {
+        new HeaderParameterRewriter(work, cu, edits, strings, this::consume, this::isConsumed).run();
         List<MethodCallExpr> calls = cu.findAll(MethodCallExpr.class);
         for (MethodCallExpr call : calls) {
             if (isOutermost(call)) {

@@ -23,6 +23,13 @@ public final class JavaMigrator implements Migrator {
     @Override
     public void index(SourceFile file, ProjectIndex index) {
         ConstantScanner.scan(file.text(), index);
+        if (AnnotatedHeaderParameters.mayDeclare(file.text())) {
+            try {
+                AnnotatedHeaderParameters.index(JavaParsing.parse(file.text()), index);
+            } catch (UnparseableFileException e) {
+                // reported when the file is migrated
+            }
+        }
     }
 
     @Override
