@@ -1,9 +1,12 @@
 package dev.migrateportkey.lang;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the first pass learned across the whole tree: constants that hold Portkey values (a header
@@ -41,6 +44,82 @@ public final class ProjectIndex {
             return Optional.empty();
         }
         return Optional.ofNullable(constants.get(name));
+    }
+
+    /**
+     * A constant holding an {@code x-portkey-*} header name, with its initializer as written. Such a
+     * constant means nothing once migrated: when no file of the tree uses it any more, its
+     * declaration goes.
+     */
+    public record HeaderConstant(Path file, String owner, String name, String initializer) {
+    }
+
+    private final List<HeaderConstant> headerConstants = new CopyOnWriteArrayList<>();
+    private final Set<String> unusedConstants = ConcurrentHashMap.newKeySet();
+
+    public void headerConstant(HeaderConstant c) {
+        headerConstants.add(c);
+    }
+
+    /**
+     * Given the text of every scanned file after migration, finds the header constants nothing uses
+     * any more (the name appears only in its own declaration, or in declarations that go too) and
+     * returns the files that declare them, which are to be migrated again. Counting is by whole word,
+     * so a mention in a comment or a same-named constant elsewhere keeps a constant: it errs on
+     * keeping.
+     */
+    public Set<Path> settleUnusedConstants(Map<Path, String> migratedTexts) {
+        Map<HeaderConstant, Integer> uses = new java.util.HashMap<>();
+        for (HeaderConstant c : headerConstants) {
+            int n = 0;
+            for (String text : migratedTexts.values()) {
+                n += countWord(text, c.name());
+            }
+            uses.put(c, n - 1); // its own declaration
+        }
+        Set<HeaderConstant> removed = new java.util.HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (HeaderConstant c : headerConstants) {
+                if (removed.contains(c)) {
+                    continue;
+                }
+                int left = uses.get(c);
+                for (HeaderConstant r : removed) {
+                    left -= countWord(r.initializer(), c.name());
+                }
+                if (left <= 0) {
+                    removed.add(c);
+                    changed = true;
+                }
+            }
+        }
+        Set<Path> files = new java.util.HashSet<>();
+        for (HeaderConstant c : removed) {
+            unusedConstants.add(c.owner() + "." + c.name());
+            files.add(c.file());
+        }
+        return files;
+    }
+
+    /** Whether {@code owner.name} is a header constant no migrated file uses any more. */
+    public boolean isUnusedConstant(String owner, String name) {
+        return unusedConstants.contains(owner + "." + name);
+    }
+
+    static int countWord(String text, String word) {
+        int n = 0;
+        int i = text.indexOf(word);
+        while (i >= 0) {
+            int end = i + word.length();
+            if ((i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)))
+                    && (end >= text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+                n++;
+            }
+            i = text.indexOf(word, end);
+        }
+        return n;
     }
 
     /** Records a method whose parameters carry Portkey headers (see {@link HeaderParameters}). */

@@ -73,6 +73,8 @@ final class JavaFileRewriter {
     }
 
     void run() {
+        ConstantCleanup constants = new ConstantCleanup(work, cu, edits, strings, this::consume);
+        constants.unusedDeclarations();
         new HeaderParameterRewriter(work, cu, edits, strings, this::consume, this::isConsumed).run();
         List<MethodCallExpr> calls = cu.findAll(MethodCallExpr.class);
         for (MethodCallExpr call : calls) {
@@ -91,6 +93,7 @@ final class JavaFileRewriter {
                 literal((LiteralStringValueExpr) lit);
             }
         }
+        constants.staleStaticImports();
     }
 
     // ---------------------------------------------------------------- client builder chains
