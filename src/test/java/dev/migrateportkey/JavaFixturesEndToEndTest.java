@@ -115,6 +115,20 @@ class JavaFixturesEndToEndTest {
         }
     }
 
+    @Test
+    void sampleAppSpringConfiguration() throws Exception {
+        try (FakeGateway gw = new FakeGateway()) {
+            // The application's own main: a Spring context built from the migrated @Configuration.
+            JavaFixtureRunner.Result result = JavaFixtureRunner.copyOf(FIXTURES.resolve("sample-app").resolve("expected"), temp)
+                    .pointAt(gw)
+                    .compile(javac)
+                    .run("com.acme.assistant.AssistantApplication", ENV, "Say hello");
+            assertThat(result.exitCode()).as("sample-app:\n" + result).isZero();
+            assertThat(result.stdout()).contains("Hello");
+            assertConcentrateRequest(onlyRequest(gw, "/v1/chat/completions"), "gpt-4o-mini", "assistant-main");
+        }
+    }
+
     private static void run(String fixture, FakeGateway gw, String driver) throws Exception {
         JavaFixtureRunner.Result result = JavaFixtureRunner.copyOf(FIXTURES.resolve(fixture).resolve("expected"), temp)
                 .pointAt(gw)

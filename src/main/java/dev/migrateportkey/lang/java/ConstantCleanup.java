@@ -7,10 +7,13 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.NameExpr;
+import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.rules.Rule;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +44,7 @@ final class ConstantCleanup {
 
     /** Removes declarations of header constants nothing uses any more, Javadoc included. */
     void unusedDeclarations() {
+        List<TextEdit> removals = new ArrayList<>();
         for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
             if (f.getVariables().size() != 1 || !f.isStatic() || !f.isFinal()) {
                 continue;
@@ -57,11 +61,39 @@ final class ConstantCleanup {
                 continue;
             }
             int start = f.getComment().map(edits::start).filter(c -> c < edits.start(f)).orElse(edits.start(f));
-            List<TextEdit> out = edits.removeLines(start, edits.end(f), RULE_ID);
+            removals.addAll(edits.removeLines(start, edits.end(f), RULE_ID));
             work.fix(edits.start(v), rule.get(), "constant " + v.getNameAsString() + " (" + header.get()
-                    + "), no longer used anywhere in the tree", out);
+                    + "), no longer used anywhere in the tree", List.of());
             consume.accept(f);
         }
+        tidy(removals).forEach(work::edit);
+    }
+
+    /**
+     * Merges removals of adjacent whole lines into one, and when a merged block stood between two
+     * blank lines (a group of declarations or imports that all went), takes one of them along so
+     * no double blank line is left.
+     */
+    private List<TextEdit> tidy(List<TextEdit> removals) {
+        SourceText text = work.text();
+        List<TextEdit> sorted = new ArrayList<>(removals);
+        sorted.sort(Comparator.comparingInt(TextEdit::start));
+        List<TextEdit> out = new ArrayList<>();
+        int i = 0;
+        while (i < sorted.size()) {
+            int s = sorted.get(i).start();
+            int e = sorted.get(i).end();
+            while (i + 1 < sorted.size() && sorted.get(i + 1).start() == e) {
+                e = sorted.get(++i).end();
+            }
+            i++;
+            boolean wholeLines = s == text.lineStart(s) && e < text.length() && e == text.lineStart(e);
+            if (wholeLines && s > 0 && text.lineText(text.line(s - 1)).isBlank() && text.lineText(text.line(e)).isBlank()) {
+                e = text.nextLineStart(e);
+            }
+            out.add(TextEdit.delete(s, e, RULE_ID));
+        }
+        return out;
     }
 
     /**
@@ -69,6 +101,7 @@ final class ConstantCleanup {
      * file lies inside text an edit already removes or replaces. Call after all other edits.
      */
     void staleStaticImports() {
+        List<TextEdit> removals = new ArrayList<>();
         for (ImportDeclaration imp : cu.getImports()) {
             if (!imp.isStatic() || imp.isAsterisk()) {
                 continue;
@@ -81,9 +114,10 @@ final class ConstantCleanup {
             boolean allGone = cu.findAll(NameExpr.class, n -> n.getNameAsString().equals(name)).stream()
                     .allMatch(this::coveredByEdit);
             if (allGone) {
-                edits.removeLines(edits.start(imp), edits.end(imp), RULE_ID).forEach(work::edit);
+                removals.addAll(edits.removeLines(edits.start(imp), edits.end(imp), RULE_ID));
             }
         }
+        tidy(removals).forEach(work::edit);
     }
 
     private boolean coveredByEdit(Node n) {
