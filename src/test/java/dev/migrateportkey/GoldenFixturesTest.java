@@ -29,12 +29,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Golden tests over {@code fixtures/java/<case>/input} and {@code expected}: the rewrite of every
+ * Golden tests over {@code fixtures/<language>/<case>/input} and {@code expected}: the rewrite of every
  * input must equal expected byte for byte, expected must be a fixed point (also with CRLF line
  * endings), and only manual findings may remain in expected.
  */
 class GoldenFixturesTest {
-    private static final Path FIXTURES = Path.of("fixtures", "java");
+    private static final Path FIXTURES = Path.of("fixtures");
     private static RuleTable rules;
 
     @TempDir
@@ -48,12 +48,19 @@ class GoldenFixturesTest {
     @TestFactory
     Stream<DynamicNode> goldenCases() throws IOException {
         assertThat(FIXTURES).as("fixtures directory (run from the project root)").isDirectory();
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(FIXTURES)) {
-            cases = s.filter(Files::isDirectory).sorted().toList();
+        List<Path> cases = new ArrayList<>();
+        try (Stream<Path> languages = Files.list(FIXTURES)) {
+            for (Path language : languages.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> s = Files.list(language)) {
+                    List<Path> found = s.filter(Files::isDirectory).sorted().toList();
+                    assertThat(found).as("golden cases under " + language).isNotEmpty();
+                    cases.addAll(found);
+                }
+            }
         }
         assertThat(cases).as("golden cases under " + FIXTURES).isNotEmpty();
-        return cases.stream().map(c -> DynamicContainer.dynamicContainer(c.getFileName().toString(), Stream.of(
+        return cases.stream().map(c -> DynamicContainer.dynamicContainer(
+                c.getParent().getFileName() + "/" + c.getFileName(), Stream.of(
                 DynamicTest.dynamicTest("has input and expected", () -> {
                     assertThat(c.resolve("input")).as(c + "/input").isDirectory();
                     assertThat(c.resolve("expected")).as(c + "/expected (every input needs one)").isDirectory();
