@@ -1,5 +1,8 @@
 package dev.migrateportkey.lang.typescript;
 
+import dev.migrateportkey.config.ModelSlugs;
+import dev.migrateportkey.config.ProviderPin;
+import dev.migrateportkey.config.ProviderResolver;
 import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.FileMigration;
@@ -46,6 +49,8 @@ final class JsFileRewriter {
     private final String keyVariable;
     private final char quote;
     private final Rule dependencyRule;
+    private final ProviderResolver providers;
+    private final ModelSlugs slugs;
 
     /** Ranges an edit already replaces or removes: nothing inside them is looked at again. */
     private final List<int[]> claimed = new ArrayList<>();
@@ -54,10 +59,10 @@ final class JsFileRewriter {
     private final Map<JsNode, JsNode> headerOwners = new IdentityHashMap<>();
     private final Set<JsNode> handled = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Provider slug prefix known for a client variable ({@code const client = new Portkey({provider})}). */
-    private final Map<String, String> clientProviders = new HashMap<>();
+    private final Map<String, ProviderPin> clientProviders = new HashMap<>();
     /** Provider slug prefix known for one call ({@code fetch(url, {headers: {'x-portkey-provider': ...}})}). */
-    private final Map<JsNode, String> callProviders = new IdentityHashMap<>();
-    private final Set<String> providerHints = new LinkedHashSet<>();
+    private final Map<JsNode, ProviderPin> callProviders = new IdentityHashMap<>();
+    private final Set<ProviderPin> providerHints = new LinkedHashSet<>();
     private final List<JsNode> requestCalls = new ArrayList<>();
     private boolean portkeyClients;
     /** Variables holding a provider made by a migrated factory ({@code const portkey = createPortkey(...)}). */
@@ -73,6 +78,8 @@ final class JsFileRewriter {
         this.quote = dominantQuote(root);
         this.dependencyRule = rules.ofKind(RuleKind.DEPENDENCY).stream().findFirst().orElseThrow();
         this.imports = new Imports(root, values, rules);
+        this.providers = new ProviderResolver(rules, work.options().virtualKeys());
+        this.slugs = new ModelSlugs(rules, providers, work.options().pinProvider());
     }
 
     void run() {
@@ -159,7 +166,7 @@ final class JsFileRewriter {
         Options found = sdkOptions(rw, callee.text(), true);
         boolean hasBase = found.hasBase;
         boolean hasKey = found.hasKey;
-        String provider = found.provider;
+        ProviderPin provider = found.provider;
         if (!hasBase) {
             rw.prepend(baseUrlEntry(), dependencyRule.id());
         }
@@ -180,7 +187,7 @@ final class JsFileRewriter {
     private static final class Options {
         boolean hasBase;
         boolean hasKey;
-        String provider;
+        ProviderPin provider;
     }
 
     /**
@@ -225,7 +232,7 @@ final class JsFileRewriter {
                 }
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        String p = providerOf(key, entry);
+                        ProviderPin p = providerOf(entry);
                         out.provider = p != null ? p : out.provider;
                     }
                     rw.remove(entry, r.id());
@@ -261,7 +268,7 @@ final class JsFileRewriter {
         collectOptionObjects(options, levels);
         boolean hasKey = false;
         ObjectRewrite baseHolder = null;
-        String provider = null;
+        ProviderPin provider = null;
         for (ObjectRewrite rw : levels) {
             for (JsNode entry : rw.entries()) {
                 String key = JsValues.keyName(entry);
@@ -284,10 +291,10 @@ final class JsFileRewriter {
                 } else if (HEADER_KEYS.contains(key) && value != null) {
                     if (value.is("object")) {
                         headerOwners.put(value, entry);
-                        String p = headerObject(value, true);
+                        ProviderPin p = headerObject(value, true);
                         provider = p != null ? p : provider;
                     } else if (value.is("call_expression") && isCreateHeaders(value)) {
-                        String p = createHeaders(value, true, entry);
+                        ProviderPin p = createHeaders(value, true, entry);
                         provider = p != null ? p : provider;
                     }
                 }
@@ -339,7 +346,7 @@ final class JsFileRewriter {
         claim(value);
     }
 
-    private void rememberProvider(JsNode site, String provider) {
+    private void rememberProvider(JsNode site, ProviderPin provider) {
         if (provider == null) {
             return;
         }
@@ -366,7 +373,7 @@ final class JsFileRewriter {
      * An object literal with {@code x-portkey-*} keys: each follows its request-header rule.
      * Returns the provider prefix an {@code x-portkey-provider} entry named, if any.
      */
-    private String headerObject(JsNode object, boolean clientHasKey) {
+    private ProviderPin headerObject(JsNode object, boolean clientHasKey) {
         handled.add(object);
         ObjectRewrite rw = rewrite(object);
         if (!headerOwners.containsKey(object)) {
@@ -379,7 +386,7 @@ final class JsFileRewriter {
                 authorization = entry;
             }
         }
-        String provider = null;
+        ProviderPin provider = null;
         for (JsNode entry : rw.entries()) {
             String key = JsValues.keyName(entry);
             if (key == null || !key.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
@@ -393,7 +400,7 @@ final class JsFileRewriter {
             switch (r.action()) {
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        String p = r.prefix() != null ? r.prefix() : providerOf(key, entry);
+                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : providerOf(entry);
                         provider = p != null ? p : provider;
                     }
                     rw.remove(entry, r.id());
@@ -470,7 +477,7 @@ final class JsFileRewriter {
      * elsewhere it becomes {@code Authorization: Bearer}. Options without an automatic equivalent
      * leave the call as it is, with a TODO.
      */
-    private String createHeaders(JsNode call, boolean inClient, JsNode owner) {
+    private ProviderPin createHeaders(JsNode call, boolean inClient, JsNode owner) {
         JsNode args = call.child("arguments");
         List<JsNode> argList = args == null ? List.of() : args.namedChildren();
         JsNode fn = call.child("function");
@@ -488,7 +495,7 @@ final class JsFileRewriter {
         List<Runnable> findings = new ArrayList<>();
         List<String> headers = new ArrayList<>();
         List<JsNode> manual = new ArrayList<>();
-        String provider = null;
+        ProviderPin provider = null;
         for (JsNode entry : entries) {
             String key = JsValues.keyName(entry);
             Rule r = key == null ? null : sdkParam(key);
@@ -510,7 +517,7 @@ final class JsFileRewriter {
                 }
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        String p = providerOf(key, entry);
+                        ProviderPin p = providerOf(entry);
                         provider = p != null ? p : provider;
                     }
                     findings.add(() -> work.fix(entry.start(), r, what));
@@ -679,7 +686,7 @@ final class JsFileRewriter {
             return;
         }
         JsNode body = call.child("arguments").namedChildren().get(0);
-        String provider = providerFor(call);
+        ProviderPin provider = providerFor(call);
         if (provider == null && !portkeyClients) {
             return;
         }
@@ -687,7 +694,7 @@ final class JsFileRewriter {
     }
 
     /** {@code fetch(url, { headers: {...provider...}, body: JSON.stringify({ model }) })}. */
-    private void jsonBodies(JsNode call, String provider) {
+    private void jsonBodies(JsNode call, ProviderPin provider) {
         for (JsNode c : call.findAll(n -> n.is("call_expression") && n != call)) {
             JsNode fn = c.child("function");
             JsNode args = c.child("arguments");
@@ -698,7 +705,7 @@ final class JsFileRewriter {
         }
     }
 
-    private void modelEntries(JsNode body, String provider) {
+    private void modelEntries(JsNode body, ProviderPin provider) {
         for (JsNode entry : body.namedChildren()) {
             if (!"model".equals(JsValues.keyName(entry)) || entry.child("value") == null) {
                 continue;
@@ -708,20 +715,20 @@ final class JsFileRewriter {
             if (model == null || isClaimed(value)) {
                 continue;
             }
-            String slug = ModelSlugs.slug(model, provider, work.options().pinProvider());
+            String slug = slugs.of(model, provider);
             work.model(value.start(), model, slug);
             if (!slug.equals(model)) {
-                Rule r = rules.ofKind(RuleKind.PROVIDER).stream().filter(p -> provider.equals(p.prefix())).findFirst()
+                Rule r = rules.ofKind(RuleKind.PROVIDER).stream().filter(p -> provider.prefix().equals(p.prefix())).findFirst()
                         .orElse(rules.byId("header-provider").orElse(dependencyRule));
                 char q = value.text().charAt(0);
-                work.fix(value.start(), r, "model '" + model + "' served by " + provider,
+                work.fix(value.start(), r, "model '" + model + "' served by " + provider.describe(),
                         TextEdit.replace(value.start(), value.end(), JsValues.quote(slug, q == '`' ? quote : q), r.id()));
                 claim(value);
             }
         }
     }
 
-    private String providerFor(JsNode call) {
+    private ProviderPin providerFor(JsNode call) {
         for (JsNode c = call; c != null; c = c.parent()) {
             if (callProviders.containsKey(c)) {
                 return callProviders.get(c);
@@ -731,7 +738,9 @@ final class JsFileRewriter {
         if (receiver != null && clientProviders.containsKey(receiver)) {
             return clientProviders.get(receiver);
         }
-        return providerHints.size() == 1 ? providerHints.iterator().next() : null;
+        Set<String> prefixes = new HashSet<>();
+        providerHints.forEach(h -> prefixes.add(h.prefix()));
+        return prefixes.size() == 1 ? providerHints.iterator().next() : null;
     }
 
     // ------------------------------------------------------------------ literals, names, env
@@ -947,22 +956,10 @@ final class JsFileRewriter {
         return rules.sdkParam(key).filter(r -> r.match().contains(key)).orElse(null);
     }
 
-    /** The provider prefix a {@code provider} or {@code virtualKey} option names, if known. */
-    private String providerOf(String key, JsNode entry) {
+    /** The provider a {@code provider} or {@code virtualKey} option (or header) names, if it can be told. */
+    private ProviderPin providerOf(JsNode entry) {
         JsNode value = entry.is("pair") ? entry.child("value") : null;
-        Optional<String> v = value == null ? Optional.empty() : values.resolve(value);
-        if (v.isEmpty()) {
-            return null;
-        }
-        String name = v.get().startsWith("@") ? v.get().substring(1) : v.get();
-        String lower = key.toLowerCase(Locale.ROOT);
-        if (lower.contains("virtual")) {
-            name = work.options().virtualKeys().get(v.get());
-            if (name == null) {
-                return null;
-            }
-        }
-        return rules.provider(name).map(Rule::prefix).orElse(null);
+        return value == null ? null : values.resolve(value).flatMap(providers::resolve).orElse(null);
     }
 
     private boolean mentionsPortkey(JsNode node) {
