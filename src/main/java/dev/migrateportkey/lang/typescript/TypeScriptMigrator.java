@@ -32,7 +32,7 @@ public final class TypeScriptMigrator implements Migrator {
 
     @Override
     public void migrate(FileMigration work) throws UnparseableFileException {
-        JsNode root = JsParsing.parse(work.file().text(), JsParsing.Grammar.forFile(work.file().fileName()));
+        JsNode root = JsParsing.parse(work.file().text(), JsParsing.grammarFor(work.file().fileName()));
         new JsFileRewriter(work, root).run();
     }
 }
