@@ -4,6 +4,7 @@ import dev.migrateportkey.lang.env.EnvFileMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
 import dev.migrateportkey.lang.manifest.ManifestMigrator;
 import dev.migrateportkey.lang.properties.PropertiesMigrator;
+import dev.migrateportkey.lang.typescript.TypeScriptMigrator;
 import dev.migrateportkey.lang.yaml.YamlMigrator;
 
 import java.util.List;
@@ -15,6 +16,7 @@ public final class Migrators {
 
     public static List<Migrator> all() {
         return List.of(new JavaMigrator(),
+                new TypeScriptMigrator(),
                 new EnvFileMigrator(),
                 new ManifestMigrator(),
                 new YamlMigrator(),

@@ -1,0 +1,1120 @@
+package dev.migrateportkey.lang.typescript;
+
+import dev.migrateportkey.config.ModelSlugs;
+import dev.migrateportkey.config.ProviderPin;
+import dev.migrateportkey.config.ProviderResolver;
+import dev.migrateportkey.edit.SourceText;
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.lang.FileMigration;
+import dev.migrateportkey.rules.Action;
+import dev.migrateportkey.rules.Rule;
+import dev.migrateportkey.rules.RuleKind;
+import dev.migrateportkey.rules.RuleTable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the Portkey sites of one TypeScript or JavaScript file and records what each becomes. It
+ * knows JavaScript shapes (imports and {@code require}, {@code new X({...})} options, header
+ * objects, {@code headers.set(...)}, string literals, {@code process.env} reads); the rule table
+ * decides what happens to each SDK parameter, header, URL and variable.
+ */
+final class JsFileRewriter {
+    private static final String COMMENT = "//";
+    /** Keys whose object value is a set of HTTP headers. */
+    private static final Set<String> HEADER_KEYS = Set.of("headers", "defaultHeaders");
+    /** SDK methods whose first argument is a request body with a {@code model}. */
+    private static final Set<String> REQUEST_METHODS = Set.of("create", "stream", "parse", "createAndPoll");
+    private static final Pattern PORTKEY_VAR = Pattern.compile("\\b[A-Z][A-Z0-9_]*PORTKEY[A-Z0-9_]*\\b|\\bPORTKEY_[A-Z0-9_]+\\b");
+
+    private final FileMigration work;
+    private final JsNode root;
+    private final SourceText text;
+    private final RuleTable rules;
+    private final JsValues values;
+    private final Imports imports;
+    private final String keyVariable;
+    private final char quote;
+    private final Rule dependencyRule;
+    private final ProviderResolver providers;
+    private final ModelSlugs slugs;
+
+    /** Ranges an edit already replaces or removes: nothing inside them is looked at again. */
+    private final List<int[]> claimed = new ArrayList<>();
+    private final Map<JsNode, ObjectRewrite> objects = new IdentityHashMap<>();
+    /** Header objects already handled, and for each the entry of its owner to drop if it empties. */
+    private final Map<JsNode, JsNode> headerOwners = new IdentityHashMap<>();
+    private final Set<JsNode> handled = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Provider slug prefix known for a client variable ({@code const client = new Portkey({provider})}). */
+    private final Map<String, ProviderPin> clientProviders = new HashMap<>();
+    /** Provider slug prefix known for one call ({@code fetch(url, {headers: {'x-portkey-provider': ...}})}). */
+    private final Map<JsNode, ProviderPin> callProviders = new IdentityHashMap<>();
+    private final Set<ProviderPin> providerHints = new LinkedHashSet<>();
+    private final List<JsNode> requestCalls = new ArrayList<>();
+    private boolean portkeyClients;
+    /** Variables holding a provider made by a migrated factory ({@code const portkey = createPortkey(...)}). */
+    private final Map<String, Imports.Target> factoryVariables = new HashMap<>();
+
+    JsFileRewriter(FileMigration work, JsNode root) {
+        this.work = work;
+        this.root = root;
+        this.text = work.text();
+        this.rules = work.rules();
+        this.values = new JsValues(root);
+        this.keyVariable = rules.envVar("PORTKEY_API_KEY").map(Rule::to).filter(t -> t != null).orElse("CONCENTRATE_API_KEY");
+        this.quote = dominantQuote(root);
+        this.dependencyRule = rules.ofKind(RuleKind.DEPENDENCY).stream().findFirst().orElseThrow();
+        this.imports = new Imports(root, values, rules);
+        this.providers = new ProviderResolver(rules, work.options().virtualKeys());
+        this.slugs = new ModelSlugs(rules, providers, work.options().pinProvider());
+    }
+
+    void run() {
+        for (JsNode n : root.findAll(x -> true)) {
+            if (isClaimed(n) || imports.isImportSite(n)) {
+                continue;
+            }
+            switch (n.type()) {
+                case "new_expression" -> newExpression(n);
+                case "call_expression" -> call(n);
+                case "object" -> {
+                    if (!handled.contains(n) && hasPortkeyHeaderKey(n)) {
+                        headerObject(n, false);
+                    }
+                }
+                case "string", "template_string" -> literal(n);
+                case "identifier" -> identifier(n);
+                case "member_expression" -> envRead(n);
+                default -> {
+                }
+            }
+        }
+        requestCalls.forEach(this::models);
+        callProviders.forEach(this::jsonBodies);
+        finishObjects();
+        finishImports();
+    }
+
+    // ------------------------------------------------------------------ clients
+
+    private void newExpression(JsNode n) {
+        JsNode ctor = n.child("constructor");
+        JsNode args = n.child("arguments");
+        if (ctor == null) {
+            return;
+        }
+        if (ctor.is("identifier") && imports.isClientClass(ctor.text())) {
+            portkeyClient(n, ctor, args, imports.clientTarget(ctor.text()));
+            return;
+        }
+        if (args != null && !args.namedChildren().isEmpty() && args.namedChildren().get(0).is("object")) {
+            JsNode options = args.namedChildren().get(0);
+            if (mentionsPortkey(options)) {
+                boundClient(n, options);
+            } else if (ctor.is("identifier") && imports.isOpenAiClient(ctor.text())) {
+                handled.add(options);
+                sdkOptions(rewrite(options), ctor.text(), false);
+            }
+        }
+    }
+
+    /**
+     * {@code new Portkey({...})} or {@code createPortkey({...})}: the class or factory becomes the
+     * OpenAI one and every option follows its sdk-param rule; the base URL and the Concentrate key
+     * are added when missing.
+     */
+    private void portkeyClient(JsNode site, JsNode callee, JsNode args, Imports.Target target) {
+        List<JsNode> argList = args == null ? List.of() : args.namedChildren();
+        String subject = callee.text() + "(...) from " + target.fromModule();
+        if (args == null || argList.size() > 1 || (argList.size() == 1 && !argList.get(0).is("object"))) {
+            imports.unmigrated(callee.text());
+            work.manualWithTodo(site.start(), anchor(site), dependencyRule,
+                    subject + " with options the tool cannot read (not an object literal): write "
+                            + target.name() + "({ baseURL: '" + concentrateBase() + "', apiKey: process.env." + keyVariable + " })",
+                    COMMENT);
+            claim(site);
+            return;
+        }
+        portkeyClients = true;
+        List<TextEdit> edits = new ArrayList<>();
+        edits.add(TextEdit.replace(callee.start(), callee.end(), target.name(), dependencyRule.id()));
+        if (argList.isEmpty()) {
+            edits.add(TextEdit.replace(args.start(), args.end(),
+                    "({ " + baseUrlEntry() + ", " + apiKeyEntry() + " })", dependencyRule.id()));
+            work.fix(site.start(), dependencyRule, subject, edits);
+            claim(site);
+            return;
+        }
+        work.fix(site.start(), dependencyRule, subject, edits);
+        claim(callee);
+        JsNode options = argList.get(0);
+        handled.add(options);
+        ObjectRewrite rw = rewrite(options);
+        Options found = sdkOptions(rw, callee.text(), true);
+        boolean hasBase = found.hasBase;
+        boolean hasKey = found.hasKey;
+        ProviderPin provider = found.provider;
+        if (!hasBase) {
+            rw.prepend(baseUrlEntry(), dependencyRule.id());
+        }
+        if (!hasKey) {
+            rw.prepend(apiKeyEntry(), dependencyRule.id());
+        }
+        if (target.factory()) {
+            JsNode decl = site.parent();
+            if (decl != null && decl.is("variable_declarator") && decl.child("name") != null) {
+                factoryVariables.put(decl.child("name").text(), target);
+            }
+        }
+        rememberProvider(site, provider);
+    }
+
+
+    /** What the options of a client said about the key, the base URL and the provider. */
+    private static final class Options {
+        boolean hasBase;
+        boolean hasKey;
+        ProviderPin provider;
+    }
+
+    /**
+     * Applies the sdk-param rules to the entries of a client's options. For a Portkey class every
+     * option counts; for an OpenAI client (already migrated, or written so by hand) its own apiKey
+     * and baseURL are left alone and only Portkey's options are looked at, so a manual one left
+     * behind keeps being reported.
+     */
+    private Options sdkOptions(ObjectRewrite rw, String owner, boolean portkeyClass) {
+        Options out = new Options();
+        for (JsNode entry : rw.entries()) {
+            String key = JsValues.keyName(entry);
+            Rule r = key == null ? null : sdkParam(key);
+            if (r == null) {
+                continue;
+            }
+            String what = key + " option of " + owner + "(...)";
+            switch (r.action()) {
+                case TO_AUTHORIZATION -> {
+                    out.hasKey = true;
+                    if (!portkeyClass) {
+                        continue;
+                    }
+                    String env = "process.env." + keyVariable;
+                    if (!env.equals(JsValues.valueSource(entry))) {
+                        rw.replace(entry, key + ": " + env, r.id());
+                        work.fix(entry.start(), r, what);
+                        claim(entry);
+                    }
+                }
+                case REPLACE_URL -> {
+                    out.hasBase = true;
+                    if (!portkeyClass) {
+                        continue;
+                    }
+                    String url = quoted(r.to() != null ? r.to() : concentrateBase());
+                    if (!url.equals(JsValues.valueSource(entry))) {
+                        rw.replace(entry, key + ": " + url, r.id());
+                        work.fix(entry.start(), r, what);
+                        claim(entry);
+                    }
+                }
+                case DROP, TO_MODEL_PREFIX -> {
+                    if (r.action() == Action.TO_MODEL_PREFIX) {
+                        ProviderPin p = providerOf(entry);
+                        out.provider = p != null ? p : out.provider;
+                    }
+                    rw.remove(entry, r.id());
+                    work.fix(entry.start(), r, what);
+                    claim(entry);
+                }
+                case RENAME_HEADER -> {
+                    rw.replace(entry, "defaultHeaders: { " + quoted(r.to()) + ": " + JsValues.valueSource(entry) + " }", r.id());
+                    work.fix(entry.start(), r, what);
+                    claim(entry);
+                }
+                case TO_CLIENT_TIMEOUT -> {
+                    rw.replace(entry, "timeout: " + JsValues.valueSource(entry), r.id());
+                    work.fix(entry.start(), r, what);
+                    claim(entry);
+                }
+                case KEEP, CHECKLIST -> {
+                }
+                default -> {
+                    work.manualWithTodo(entry.start(), anchor(entry), r, what, COMMENT);
+                    claim(entry);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** An OpenAI-compatible client (OpenAI, ChatOpenAI, ...) whose options point at Portkey. */
+    private void boundClient(JsNode site, JsNode options) {
+        handled.add(options);
+        portkeyClients = true;
+        List<ObjectRewrite> levels = new ArrayList<>();
+        collectOptionObjects(options, levels);
+        boolean hasKey = false;
+        ObjectRewrite baseHolder = null;
+        ProviderPin provider = null;
+        for (ObjectRewrite rw : levels) {
+            for (JsNode entry : rw.entries()) {
+                String key = JsValues.keyName(entry);
+                if (key == null) {
+                    continue;
+                }
+                Rule r = sdkParam(key);
+                JsNode value = entry.child("value");
+                if (r != null && r.action() == Action.TO_AUTHORIZATION) {
+                    hasKey = true;
+                    String env = "process.env." + keyVariable;
+                    if (!env.equals(JsValues.valueSource(entry))) {
+                        rw.replace(entry, key + ": " + env, r.id());
+                        work.fix(entry.start(), r, key + " option of a client pointed at Portkey");
+                        claim(entry);
+                    }
+                } else if (r != null && r.action() == Action.REPLACE_URL) {
+                    baseHolder = rw;
+                    baseUrlValue(entry, value, r);
+                } else if (HEADER_KEYS.contains(key) && value != null) {
+                    if (value.is("object")) {
+                        headerOwners.put(value, entry);
+                        ProviderPin p = headerObject(value, true);
+                        provider = p != null ? p : provider;
+                    } else if (value.is("call_expression") && isCreateHeaders(value)) {
+                        ProviderPin p = createHeaders(value, true, entry);
+                        provider = p != null ? p : provider;
+                    }
+                }
+            }
+        }
+        if (!hasKey) {
+            ObjectRewrite holder = baseHolder != null ? baseHolder : levels.get(0);
+            holder.prepend(apiKeyEntry(), "sdk-api-key");
+            Rule r = rules.byId("sdk-api-key").orElse(dependencyRule);
+            work.fix(holder.object().start(), r, "client pointed at Portkey without an apiKey option");
+        }
+        rememberProvider(site, provider);
+    }
+
+    /** The options object and the objects nested in it as option values (not function bodies). */
+    private void collectOptionObjects(JsNode object, List<ObjectRewrite> out) {
+        ObjectRewrite rw = rewrite(object);
+        out.add(rw);
+        for (JsNode entry : rw.entries()) {
+            String key = JsValues.keyName(entry);
+            JsNode value = entry.child("value");
+            if (value != null && value.is("object") && key != null && !HEADER_KEYS.contains(key)) {
+                handled.add(value);
+                collectOptionObjects(value, out);
+            }
+        }
+    }
+
+    /** A base URL option of a bound client: literals and known names are fixed where they are. */
+    private void baseUrlValue(JsNode entry, JsNode value, Rule r) {
+        if (value == null) {
+            return;
+        }
+        if (!value.findAll(n -> n.is("string") || n.is("template_string")).stream()
+                .filter(s -> s.text().toLowerCase(Locale.ROOT).contains("portkey")).toList().isEmpty()) {
+            return;
+        }
+        if (!value.findAll(n -> n.is("identifier") && imports.isGatewayUrl(n.text())).isEmpty()) {
+            return;
+        }
+        if (!value.findAll(n -> n.is("property_identifier") && PORTKEY_VAR.matcher(n.text()).matches()).isEmpty()) {
+            return;
+        }
+        Optional<String> v = values.resolve(value);
+        if (v.isPresent() && (!rules.rewriteUrls(v.get()).equals(v.get()) || v.get().contains("concentrate"))) {
+            return;
+        }
+        work.manualWithTodo(value.start(), anchor(entry), r, "base URL from '" + value.text() + "'", COMMENT);
+        claim(value);
+    }
+
+    private void rememberProvider(JsNode site, ProviderPin provider) {
+        if (provider == null) {
+            return;
+        }
+        providerHints.add(provider);
+        JsNode decl = site.parent();
+        while (decl != null && (decl.is("await_expression") || decl.is("parenthesized_expression"))) {
+            decl = decl.parent();
+        }
+        if (decl != null && decl.is("variable_declarator") && decl.child("name") != null) {
+            clientProviders.put(decl.child("name").text(), provider);
+        } else if (decl != null && decl.is("assignment_expression") && decl.child("left") != null) {
+            clientProviders.put(lastName(decl.child("left")), provider);
+        } else if (decl != null && (decl.is("public_field_definition") || decl.is("field_definition"))) {
+            JsNode name = decl.child("name") != null ? decl.child("name") : decl.child("property");
+            if (name != null) {
+                clientProviders.put(name.text(), provider);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ headers
+
+    /**
+     * An object literal with {@code x-portkey-*} keys: each follows its request-header rule.
+     * Returns the provider prefix an {@code x-portkey-provider} entry named, if any.
+     */
+    private ProviderPin headerObject(JsNode object, boolean clientHasKey) {
+        handled.add(object);
+        ObjectRewrite rw = rewrite(object);
+        if (!headerOwners.containsKey(object)) {
+            headerOwners.put(object, ownerEntry(object));
+        }
+        JsNode authorization = null;
+        for (JsNode entry : rw.entries()) {
+            String key = JsValues.keyName(entry);
+            if (key != null && key.equalsIgnoreCase("authorization")) {
+                authorization = entry;
+            }
+        }
+        ProviderPin provider = null;
+        for (JsNode entry : rw.entries()) {
+            String key = JsValues.keyName(entry);
+            if (key == null || !key.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
+                continue;
+            }
+            Rule r = rules.requestHeader(key).orElse(null);
+            if (r == null) {
+                continue;
+            }
+            String what = key + " header";
+            switch (r.action()) {
+                case DROP, TO_MODEL_PREFIX -> {
+                    if (r.action() == Action.TO_MODEL_PREFIX) {
+                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : providerOf(entry);
+                        provider = p != null ? p : provider;
+                    }
+                    rw.remove(entry, r.id());
+                    work.fix(entry.start(), r, what);
+                }
+                case RENAME_HEADER -> {
+                    rw.replace(entry, quoted(r.to()) + ": " + JsValues.valueSource(entry), r.id());
+                    work.fix(entry.start(), r, what);
+                }
+                case TO_AUTHORIZATION -> {
+                    if (clientHasKey) {
+                        rw.remove(entry, r.id());
+                    } else if (authorization != null) {
+                        rw.remove(entry, r.id());
+                        if (!bearer().equals(JsValues.valueSource(authorization))) {
+                            rw.replace(authorization, authorizationKey(authorization) + ": " + bearer(), r.id());
+                            claim(authorization);
+                        }
+                    } else {
+                        rw.replace(entry, "Authorization: " + bearer(), r.id());
+                    }
+                    work.fix(entry.start(), r, what);
+                }
+                case KEEP, CHECKLIST -> {
+                }
+                default -> work.manualWithTodo(entry.start(), anchor(entry), r, what, COMMENT);
+            }
+            claim(entry);
+        }
+        if (provider != null) {
+            JsNode call = object.ancestor(a -> a.is("call_expression") || a.is("new_expression"));
+            // A per-request header pins that request only; a client's header pins the client.
+            if (call != null && !clientHasKey) {
+                callProviders.put(call, provider);
+            }
+        }
+        return provider;
+    }
+
+    private String authorizationKey(JsNode entry) {
+        return entry.is("pair") ? entry.child("key").text() : "Authorization";
+    }
+
+    /** The {@code headers: {...}} entry an object is the value of, or null. */
+    private static JsNode ownerEntry(JsNode object) {
+        JsNode p = object.parent();
+        if (p != null && p.is("pair") && p.child("value") == object) {
+            String key = JsValues.keyName(p);
+            if (key != null && HEADER_KEYS.contains(key)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private boolean hasPortkeyHeaderKey(JsNode object) {
+        for (JsNode entry : object.namedChildren()) {
+            String key = JsValues.keyName(entry);
+            if (key != null && key.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isCreateHeaders(JsNode call) {
+        JsNode fn = call.child("function");
+        return fn != null && fn.is("identifier") && imports.isCreateHeaders(fn.text());
+    }
+
+    /**
+     * {@code createHeaders({...})}: its options become the headers that still mean something on
+     * Concentrate. In a client's {@code defaultHeaders} the key travels as the client's apiKey;
+     * elsewhere it becomes {@code Authorization: Bearer}. Options without an automatic equivalent
+     * leave the call as it is, with a TODO.
+     */
+    private ProviderPin createHeaders(JsNode call, boolean inClient, JsNode owner) {
+        JsNode args = call.child("arguments");
+        List<JsNode> argList = args == null ? List.of() : args.namedChildren();
+        JsNode fn = call.child("function");
+        if (argList.size() != 1 || !argList.get(0).is("object")) {
+            Rule r = rules.byId("header-other").orElse(dependencyRule);
+            imports.unmigrated(fn.text());
+            work.manualWithTodo(call.start(), anchor(call), r,
+                    fn.text() + "(...) with options the tool cannot read: list the headers that remain by hand", COMMENT);
+            claim(call);
+            return null;
+        }
+        JsNode options = argList.get(0);
+        handled.add(options);
+        List<JsNode> entries = options.namedChildren();
+        List<Runnable> findings = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        List<JsNode> manual = new ArrayList<>();
+        ProviderPin provider = null;
+        for (JsNode entry : entries) {
+            String key = JsValues.keyName(entry);
+            Rule r = key == null ? null : sdkParam(key);
+            if (r == null) {
+                manual.add(entry);
+                continue;
+            }
+            String what = key + " option of " + fn.text() + "(...)";
+            switch (r.action()) {
+                case TO_AUTHORIZATION -> {
+                    if (!inClient) {
+                        headers.add("Authorization: " + bearer());
+                    }
+                    findings.add(() -> work.fix(entry.start(), r, what));
+                }
+                case RENAME_HEADER -> {
+                    headers.add(quoted(r.to()) + ": " + JsValues.valueSource(entry));
+                    findings.add(() -> work.fix(entry.start(), r, what));
+                }
+                case DROP, TO_MODEL_PREFIX -> {
+                    if (r.action() == Action.TO_MODEL_PREFIX) {
+                        ProviderPin p = providerOf(entry);
+                        provider = p != null ? p : provider;
+                    }
+                    findings.add(() -> work.fix(entry.start(), r, what));
+                }
+                case KEEP, CHECKLIST -> {
+                }
+                default -> manual.add(entry);
+            }
+        }
+        if (!manual.isEmpty()) {
+            imports.unmigrated(fn.text());
+            for (JsNode entry : manual) {
+                String key = JsValues.keyName(entry);
+                Rule r = key == null ? null : sdkParam(key);
+                if (r == null) {
+                    r = rules.byId("header-other").orElse(dependencyRule);
+                    work.manualWithTodo(entry.start(), anchor(entry), r, (key == null ? entry.text() : key)
+                            + " in " + fn.text() + "(...) is not a Portkey option the tool knows", COMMENT);
+                } else {
+                    work.manualWithTodo(entry.start(), anchor(entry), r, key + " option of " + fn.text() + "(...)", COMMENT);
+                }
+            }
+            claim(call);
+            return provider;
+        }
+        findings.forEach(Runnable::run);
+        JsNode enclosing = call.ancestor(a -> a.is("call_expression") || a.is("new_expression"));
+        if (provider != null && !inClient && enclosing != null) {
+            callProviders.put(enclosing, provider);
+        }
+        if (headers.isEmpty() && owner != null) {
+            JsNode ownerObject = owner.parent();
+            rewrite(ownerObject).remove(owner, "header-other");
+            claim(owner);
+        } else {
+            work.edit(TextEdit.replace(call.start(), call.end(),
+                    headers.isEmpty() ? "{}" : "{ " + String.join(", ", headers) + " }", "header-other"));
+            claim(call);
+        }
+        return provider;
+    }
+
+    /** {@code headers.set('x-portkey-...', v)} and {@code append}, and reads with {@code get}. */
+    private void headerCall(JsNode call, String method, List<JsNode> args) {
+        Optional<String> name = values.resolve(args.get(0)).filter(v -> v.toLowerCase(Locale.ROOT).startsWith("x-portkey-"));
+        if (name.isEmpty()) {
+            return;
+        }
+        if (args.size() == 1) {
+            Rule r = rules.responseHeader(name.get()).orElse(null);
+            if (r == null) {
+                return;
+            }
+            String what = name.get() + " response header";
+            switch (r.action()) {
+                case RENAME_HEADER -> work.fix(args.get(0).start(), r, what,
+                        TextEdit.replace(args.get(0).start(), args.get(0).end(), quoted(r.to()), r.id()));
+                case KEEP, CHECKLIST -> {
+                }
+                default -> work.manualWithTodo(call.start(), anchor(call), r, what, COMMENT);
+            }
+            claim(args.get(0));
+            return;
+        }
+        Rule r = rules.requestHeader(name.get()).orElse(null);
+        if (r == null) {
+            return;
+        }
+        String what = name.get() + " header";
+        JsNode statement = call.parent();
+        boolean alone = statement != null && statement.is("expression_statement");
+        switch (r.action()) {
+            case DROP, TO_MODEL_PREFIX -> {
+                if (alone) {
+                    work.fix(call.start(), r, what, removeStatement(statement, r.id()));
+                    claim(statement);
+                } else {
+                    work.manualWithTodo(call.start(), anchor(call), r, what + " (cannot be removed on its own here)", COMMENT);
+                    claim(call);
+                }
+                return;
+            }
+            case RENAME_HEADER -> work.fix(args.get(0).start(), r, what,
+                    TextEdit.replace(args.get(0).start(), args.get(0).end(), quoted(r.to()), r.id()));
+            case TO_AUTHORIZATION -> work.fix(args.get(0).start(), r, what,
+                    TextEdit.replace(args.get(0).start(), args.get(1).end(), quoted("Authorization") + ", " + bearer(), r.id()));
+            case KEEP, CHECKLIST -> {
+            }
+            default -> work.manualWithTodo(call.start(), anchor(call), r, what, COMMENT);
+        }
+        claim(call);
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    private void call(JsNode n) {
+        JsNode fn = n.child("function");
+        JsNode args = n.child("arguments");
+        if (fn == null || args == null || !args.is("arguments")) {
+            return;
+        }
+        List<JsNode> argList = args.namedChildren();
+        if (fn.is("identifier")) {
+            if (imports.isCreateHeaders(fn.text())) {
+                JsNode owner = n.parent() != null && n.parent().is("pair") && HEADER_KEYS.contains(JsValues.keyName(n.parent()))
+                        ? n.parent() : null;
+                createHeaders(n, false, owner);
+            } else if (imports.isClientFactory(fn.text())) {
+                portkeyClient(n, fn, args, imports.clientTarget(fn.text()));
+            }
+            return;
+        }
+        if (!fn.is("member_expression")) {
+            return;
+        }
+        JsNode property = fn.child("property");
+        String method = property == null ? "" : property.text();
+        if ((method.equals("set") || method.equals("append")) && argList.size() == 2
+                || (method.equals("get") || method.equals("has")) && argList.size() == 1) {
+            headerCall(n, method, argList);
+            if (isClaimed(n)) {
+                return;
+            }
+        }
+        if (portkeyApi(n, fn)) {
+            return;
+        }
+        JsNode receiver = fn.child("object");
+        if (receiver != null && receiver.is("identifier") && factoryVariables.containsKey(receiver.text())) {
+            String renamed = factoryVariables.get(receiver.text()).methodRenames().get(method);
+            if (renamed != null) {
+                work.fix(property.start(), dependencyRule, receiver.text() + "." + method + "(...)",
+                        TextEdit.replace(property.start(), property.end(), renamed, dependencyRule.id()));
+            }
+        }
+        if (REQUEST_METHODS.contains(method) && !argList.isEmpty() && argList.get(0).is("object")) {
+            requestCalls.add(n);
+        }
+    }
+
+    /** Portkey-only APIs (prompts, feedback): a TODO above the statement, the call stays. */
+    private boolean portkeyApi(JsNode call, JsNode fn) {
+        String path = dottedPath(fn).toLowerCase(Locale.ROOT);
+        if (path.isEmpty()) {
+            return false;
+        }
+        for (Rule r : rules.ofKind(RuleKind.PORTKEY_API)) {
+            for (String m : r.match()) {
+                if (m.startsWith("/")) {
+                    continue;
+                }
+                String p = m.toLowerCase(Locale.ROOT);
+                if (path.equals(p) || path.endsWith("." + p)) {
+                    work.manualWithTodo(call.start(), anchor(call), r, dottedPath(fn) + "(...)", COMMENT);
+                    claim(call);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Model strings sent through a migrated client get the provider Portkey routed them to. */
+    private void models(JsNode call) {
+        if (isClaimed(call)) {
+            return;
+        }
+        JsNode body = call.child("arguments").namedChildren().get(0);
+        ProviderPin provider = providerFor(call);
+        if (provider == null && !portkeyClients) {
+            return;
+        }
+        modelEntries(body, provider);
+    }
+
+    /** {@code fetch(url, { headers: {...provider...}, body: JSON.stringify({ model }) })}. */
+    private void jsonBodies(JsNode call, ProviderPin provider) {
+        for (JsNode c : call.findAll(n -> n.is("call_expression") && n != call)) {
+            JsNode fn = c.child("function");
+            JsNode args = c.child("arguments");
+            if (fn != null && fn.text().equals("JSON.stringify") && args != null && !args.namedChildren().isEmpty()
+                    && args.namedChildren().get(0).is("object")) {
+                modelEntries(args.namedChildren().get(0), provider);
+            }
+        }
+    }
+
+    private void modelEntries(JsNode body, ProviderPin provider) {
+        for (JsNode entry : body.namedChildren()) {
+            if (!"model".equals(JsValues.keyName(entry)) || entry.child("value") == null) {
+                continue;
+            }
+            JsNode value = entry.child("value");
+            String model = JsValues.literal(value);
+            if (model == null || isClaimed(value)) {
+                continue;
+            }
+            String slug = slugs.of(model, provider);
+            work.model(value.start(), model, slug);
+            if (!slug.equals(model)) {
+                Rule r = rules.ofKind(RuleKind.PROVIDER).stream().filter(p -> provider.prefix().equals(p.prefix())).findFirst()
+                        .orElse(rules.byId("header-provider").orElse(dependencyRule));
+                char q = value.text().charAt(0);
+                work.fix(value.start(), r, "model '" + model + "' served by " + provider.describe(),
+                        TextEdit.replace(value.start(), value.end(), JsValues.quote(slug, q == '`' ? quote : q), r.id()));
+                claim(value);
+            }
+        }
+    }
+
+    private ProviderPin providerFor(JsNode call) {
+        for (JsNode c = call; c != null; c = c.parent()) {
+            if (callProviders.containsKey(c)) {
+                return callProviders.get(c);
+            }
+        }
+        String receiver = rootName(call.child("function"));
+        if (receiver != null && clientProviders.containsKey(receiver)) {
+            return clientProviders.get(receiver);
+        }
+        Set<String> prefixes = new HashSet<>();
+        providerHints.forEach(h -> prefixes.add(h.prefix()));
+        return prefixes.size() == 1 ? providerHints.iterator().next() : null;
+    }
+
+    // ------------------------------------------------------------------ literals, names, env
+
+    private void literal(JsNode n) {
+        String raw = n.text();
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (!lower.contains("portkey")) {
+            return;
+        }
+        if (lower.contains("api.portkey.ai")) {
+            Optional<Rule> api = portkeyApiPath(raw);
+            if (api.isPresent()) {
+                work.manualWithTodo(n.start(), anchor(n), api.get(), "Portkey-only endpoint " + raw, COMMENT);
+                claim(n);
+                return;
+            }
+            List<TextEdit> edits = new ArrayList<>();
+            Rule used = null;
+            for (JsNode part : urlParts(n)) {
+                String src = part.text();
+                String rewritten = rules.rewriteUrls(src);
+                if (!rewritten.equals(src)) {
+                    int at = src.toLowerCase(Locale.ROOT).indexOf("http");
+                    used = rules.baseUrl(src.substring(Math.max(0, at))).orElse(used);
+                    edits.add(TextEdit.replace(part.start(), part.end(), rewritten, "base-url"));
+                }
+            }
+            if (used != null) {
+                Rule r = used;
+                List<TextEdit> tagged = edits.stream().map(e -> TextEdit.replace(e.start(), e.end(), e.replacement(), r.id())).toList();
+                work.fix(n.start(), r, "Portkey gateway URL", tagged);
+                claim(n);
+                return;
+            }
+        }
+        String value = JsValues.literal(n);
+        if (value != null && value.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
+            Rule r = rules.requestHeader(value).orElse(null);
+            if (r != null && r.action() != Action.KEEP) {
+                work.manualWithTodo(n.start(), anchor(n), r, value + " named outside a header object or call the tool recognises", COMMENT);
+            }
+            claim(n);
+            return;
+        }
+        if (n.is("string")) {
+            envNames(n, raw);
+        }
+    }
+
+    /** The parts of a string or template that hold text (a template's fragments). */
+    private static List<JsNode> urlParts(JsNode n) {
+        if (n.is("string")) {
+            return List.of(n);
+        }
+        return n.children().stream().filter(c -> c.is("string_fragment")).toList();
+    }
+
+    /** {@code PORTKEY_*} variable names inside a string ({@code process.env['PORTKEY_API_KEY']}). */
+    private void envNames(JsNode n, String raw) {
+        Matcher m = PORTKEY_VAR.matcher(raw);
+        StringBuilder out = new StringBuilder();
+        Rule applied = null;
+        Set<String> manualDone = new HashSet<>();
+        while (m.find()) {
+            Rule r = rules.envVar(m.group()).orElse(null);
+            if (r == null) {
+                continue;
+            }
+            if (r.action() == Action.REPLACE_ENV) {
+                m.appendReplacement(out, Matcher.quoteReplacement(r.to()));
+                applied = applied == null ? r : applied;
+            } else if (manualDone.add(m.group())) {
+                work.manualWithTodo(n.start(), anchor(n), r, m.group() + " read here", COMMENT);
+            }
+        }
+        if (applied != null) {
+            m.appendTail(out);
+            work.fix(n.start(), applied, "environment variable " + raw, TextEdit.replace(n.start(), n.end(), out.toString(), applied.id()));
+            claim(n);
+        }
+    }
+
+    /** {@code process.env.PORTKEY_API_KEY} and the like. */
+    private void envRead(JsNode n) {
+        JsNode object = n.child("object");
+        JsNode property = n.child("property");
+        if (object == null || property == null || !object.text().replace(" ", "").equals("process.env")) {
+            return;
+        }
+        String name = property.text();
+        if (!PORTKEY_VAR.matcher(name).matches()) {
+            return;
+        }
+        Rule r = rules.envVar(name).orElse(null);
+        if (r == null) {
+            return;
+        }
+        if (r.action() == Action.REPLACE_ENV) {
+            work.fix(property.start(), r, "environment variable " + name,
+                    TextEdit.replace(property.start(), property.end(), r.to(), r.id()));
+        } else {
+            work.manualWithTodo(n.start(), anchor(n), r, name + " read here", COMMENT);
+        }
+        claim(n);
+    }
+
+    /** {@code PORTKEY_GATEWAY_URL} imported from portkey-ai: Concentrate's base URL in its place. */
+    private void identifier(JsNode n) {
+        if (!imports.isGatewayUrl(n.text())) {
+            return;
+        }
+        JsNode p = n.parent();
+        if (p != null && (p.is("import_specifier") || p.is("variable_declarator") && p.child("name") == n)) {
+            return;
+        }
+        Rule r = rules.baseUrl(Imports.PORTKEY_GATEWAY_URL).orElse(dependencyRule);
+        String url = rules.rewriteUrls(Imports.PORTKEY_GATEWAY_URL);
+        if (p != null && p.is("template_substitution")) {
+            work.fix(n.start(), r, n.text() + " from portkey-ai", TextEdit.replace(p.start(), p.end(), url, r.id()));
+            claim(p);
+        } else {
+            work.fix(n.start(), r, n.text() + " from portkey-ai", TextEdit.replace(n.start(), n.end(), quoted(url), r.id()));
+            claim(n);
+        }
+    }
+
+    private Optional<Rule> portkeyApiPath(String url) {
+        int host = url.toLowerCase(Locale.ROOT).indexOf("api.portkey.ai");
+        String path = url.substring(host + "api.portkey.ai".length());
+        int end = path.length();
+        for (char c : new char[]{'\'', '"', '`', '?', '$'}) {
+            int i = path.indexOf(c);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        path = path.substring(0, end);
+        for (Rule r : rules.ofKind(RuleKind.PORTKEY_API)) {
+            if (r.specificity(path) >= 0 && r.match().stream().anyMatch(m -> m.startsWith("/"))) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------ finishing
+
+    /**
+     * Emits the edits of every object rewrite, innermost first: a header object left empty takes
+     * its {@code headers:} entry along, and a per-request options object left empty its argument.
+     */
+    private void finishObjects() {
+        java.util.PriorityQueue<ObjectRewrite> queue = new java.util.PriorityQueue<>(
+                Comparator.comparingInt((ObjectRewrite o) -> o.object().start()).reversed());
+        queue.addAll(objects.values());
+        Set<JsNode> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!queue.isEmpty()) {
+            ObjectRewrite rw = queue.poll();
+            JsNode object = rw.object();
+            if (!done.add(object)) {
+                continue;
+            }
+            if (rw.becomesEmpty()) {
+                JsNode owner = headerOwners.get(object);
+                if (owner != null) {
+                    JsNode parentObject = owner.parent();
+                    boolean fresh = !objects.containsKey(parentObject);
+                    rewrite(parentObject).remove(owner, "header-other");
+                    if (fresh) {
+                        queue.add(objects.get(parentObject));
+                    }
+                    continue;
+                }
+                JsNode args = object.parent();
+                if (args != null && args.is("arguments") && emptiedOptions(object)) {
+                    List<JsNode> list = args.namedChildren();
+                    int idx = list.indexOf(object);
+                    if (idx > 0) {
+                        work.edit(TextEdit.delete(list.get(idx - 1).end(), object.end(), "header-other"));
+                        continue;
+                    }
+                }
+            }
+            for (TextEdit e : rw.edits(text)) {
+                work.edit(e);
+            }
+        }
+    }
+
+    /** Only objects that held headers (or held only a headers entry) disappear when empty. */
+    private boolean emptiedOptions(JsNode object) {
+        for (JsNode entry : object.namedChildren()) {
+            String key = JsValues.keyName(entry);
+            if (key == null || !(HEADER_KEYS.contains(key) || key.toLowerCase(Locale.ROOT).startsWith("x-portkey-"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void finishImports() {
+        imports.finish(work, text, quote, claimed);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ObjectRewrite rewrite(JsNode object) {
+        return objects.computeIfAbsent(object, ObjectRewrite::new);
+    }
+
+    private Rule sdkParam(String key) {
+        return rules.sdkParam(key).filter(r -> r.match().contains(key)).orElse(null);
+    }
+
+    /** The provider a {@code provider} or {@code virtualKey} option (or header) names, if it can be told. */
+    private ProviderPin providerOf(JsNode entry) {
+        JsNode value = entry.is("pair") ? entry.child("value") : null;
+        return value == null ? null : values.resolve(value).flatMap(providers::resolve).orElse(null);
+    }
+
+    private boolean mentionsPortkey(JsNode node) {
+        for (JsNode n : node.findAll(x -> x.is("string") || x.is("template_string") || x.is("identifier")
+                || x.is("property_identifier") || x.is("call_expression"))) {
+            switch (n.type()) {
+                case "string", "template_string" -> {
+                    if (n.text().toLowerCase(Locale.ROOT).contains("portkey")) {
+                        return true;
+                    }
+                }
+                case "identifier" -> {
+                    if (imports.isGatewayUrl(n.text()) || imports.isCreateHeaders(n.text())) {
+                        return true;
+                    }
+                    Optional<String> v = values.resolve(n);
+                    if (v.isPresent() && v.get().toLowerCase(Locale.ROOT).contains("portkey")) {
+                        return true;
+                    }
+                }
+                case "property_identifier" -> {
+                    if (PORTKEY_VAR.matcher(n.text()).matches()) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private String bearer() {
+        return "`Bearer ${process.env." + keyVariable + "}`";
+    }
+
+    private String concentrateBase() {
+        return rules.rewriteUrls(Imports.PORTKEY_GATEWAY_URL);
+    }
+
+    private String baseUrlEntry() {
+        String to = rules.sdkParam("baseURL").map(Rule::to).filter(t -> t != null).orElse(concentrateBase());
+        return "baseURL: " + quoted(to);
+    }
+
+    private String apiKeyEntry() {
+        return "apiKey: process.env." + keyVariable;
+    }
+
+    private String quoted(String s) {
+        return JsValues.quote(s, quote);
+    }
+
+    /** The file's own string quote: the one most of its string literals use. */
+    private static char dominantQuote(JsNode root) {
+        int single = 0;
+        int dbl = 0;
+        for (JsNode s : root.findAll(n -> n.is("string"))) {
+            if (s.text().startsWith("'")) {
+                single++;
+            } else {
+                dbl++;
+            }
+        }
+        return dbl > single ? '"' : '\'';
+    }
+
+    private List<TextEdit> removeStatement(JsNode statement, String ruleId) {
+        int s = statement.start();
+        int e = statement.end();
+        if (text.onlyBlankBefore(s) && text.onlyBlankOrCommentAfter(e, null)) {
+            return List.of(TextEdit.delete(text.lineStart(s), text.nextLineStart(e), ruleId));
+        }
+        return List.of(TextEdit.delete(s, e, ruleId));
+    }
+
+    /**
+     * Where a TODO goes: above the object entry when it starts its own line, otherwise above the
+     * statement that holds the node.
+     */
+    private int anchor(JsNode n) {
+        for (JsNode cur = n; cur != null; cur = cur.parent()) {
+            if ((cur.is("pair") || cur.is("shorthand_property_identifier")) && text.onlyBlankBefore(cur.start())) {
+                return cur.start();
+            }
+            String t = cur.type();
+            if (t.endsWith("_statement") || t.endsWith("_declaration") || t.equals("public_field_definition")) {
+                JsNode up = cur.parent();
+                if (up != null && up.is("export_statement")) {
+                    return up.start();
+                }
+                return cur.start();
+            }
+        }
+        return n.start();
+    }
+
+    private static String dottedPath(JsNode e) {
+        if (e == null) {
+            return "";
+        }
+        if (e.is("member_expression")) {
+            String left = dottedPath(e.child("object"));
+            JsNode p = e.child("property");
+            return (left.isEmpty() ? "" : left + ".") + (p == null ? "" : p.text());
+        }
+        if (e.is("call_expression")) {
+            return dottedPath(e.child("function"));
+        }
+        if (e.is("identifier") || e.is("this")) {
+            return e.text();
+        }
+        return "";
+    }
+
+    /** The variable a member chain starts from ({@code client} of {@code client.chat.completions.create}, {@code x} of {@code this.x.y}). */
+    private static String rootName(JsNode e) {
+        JsNode cur = e;
+        String lastProperty = null;
+        while (cur != null) {
+            if (cur.is("member_expression")) {
+                JsNode obj = cur.child("object");
+                if (obj != null && obj.is("this")) {
+                    JsNode p = cur.child("property");
+                    return p == null ? null : p.text();
+                }
+                cur = obj;
+            } else if (cur.is("identifier")) {
+                return cur.text();
+            } else if (cur.is("call_expression")) {
+                cur = cur.child("function");
+            } else {
+                return lastProperty;
+            }
+        }
+        return null;
+    }
+
+    private static String lastName(JsNode e) {
+        if (e.is("member_expression") && e.child("property") != null) {
+            return e.child("property").text();
+        }
+        return e.text();
+    }
+
+    private void claim(JsNode n) {
+        claimed.add(new int[]{n.start(), n.end()});
+    }
+
+    private boolean isClaimed(JsNode n) {
+        for (int[] r : claimed) {
+            if (r[0] <= n.start() && n.end() <= r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
