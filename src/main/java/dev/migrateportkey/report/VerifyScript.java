@@ -2,6 +2,7 @@ package dev.migrateportkey.report;
 
 import dev.migrateportkey.plan.MigrationPlan;
 import dev.migrateportkey.plan.ModelUse;
+import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.RuleKind;
 import dev.migrateportkey.rules.RuleTable;
 
@@ -46,7 +47,7 @@ public final class VerifyScript {
         List<String> catalogue = new ArrayList<>();
         List<String> routed = new ArrayList<>();
         for (String s : slugs) {
-            (rules.find(RuleKind.MODEL, s).isPresent() ? routed : catalogue).add(s);
+            (isRoutingKeyword(rules, s) ? routed : catalogue).add(s);
         }
         return TEMPLATE
                 .replace("@VERSION@", toolVersion)
@@ -172,4 +173,9 @@ public final class VerifyScript {
             fi
             echo "All checks passed."
             """;
+
+    /** A model rule that routes ({@code auto}) names a keyword, not a catalogue entry; author rules do not. */
+    private static boolean isRoutingKeyword(RuleTable rules, String slug) {
+        return rules.find(RuleKind.MODEL, slug).filter(r -> r.action() == Action.TO_ROUTING).isPresent();
+    }
 }

@@ -22,6 +22,9 @@ import java.util.Set;
  * ({@code createHeaders}, {@code PORTKEY_GATEWAY_URL}) leave the import; anything still used stays.
  */
 final class Imports {
+    /** Dependency rules name npm packages as {@code npm:<name>}. */
+    static final String NPM = "npm:";
+
     /** What {@code PORTKEY_GATEWAY_URL} holds in portkey-ai. */
     static final String PORTKEY_GATEWAY_URL = "https://api.portkey.ai/v1";
 
@@ -82,7 +85,7 @@ final class Imports {
     }
 
     private boolean isPortkeyModule(String module) {
-        return module != null && rules.find(RuleKind.DEPENDENCY, module).isPresent();
+        return module != null && rules.find(RuleKind.DEPENDENCY, NPM + module).isPresent();
     }
 
     private static boolean isVercel(String module) {
@@ -252,7 +255,7 @@ final class Imports {
 
     /** Rewrites every Portkey import as the migrated file needs it. */
     void finish(FileMigration work, SourceText text, char fileQuote, List<int[]> claimed) {
-        Rule dependency = rules.ofKind(RuleKind.DEPENDENCY).stream().findFirst().orElseThrow();
+        Rule dependency = npmDependencyRule(rules);
         Set<String> used = usedNames(claimed);
         for (Site site : sites) {
             List<Spec> kept = new ArrayList<>();
@@ -392,5 +395,11 @@ final class Imports {
             return TextEdit.delete(from, to, ruleId);
         }
         return TextEdit.delete(s, e, ruleId);
+    }
+
+    /** The rule that removes the Portkey npm package: the one every Portkey import answers to. */
+    static Rule npmDependencyRule(RuleTable rules) {
+        return rules.find(RuleKind.DEPENDENCY, NPM + "portkey-ai")
+                .orElseGet(() -> rules.ofKind(RuleKind.DEPENDENCY).stream().findFirst().orElseThrow());
     }
 }

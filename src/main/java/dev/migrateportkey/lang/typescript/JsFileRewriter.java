@@ -76,7 +76,7 @@ final class JsFileRewriter {
         this.values = new JsValues(root);
         this.keyVariable = rules.envVar("PORTKEY_API_KEY").map(Rule::to).filter(t -> t != null).orElse("CONCENTRATE_API_KEY");
         this.quote = dominantQuote(root);
-        this.dependencyRule = rules.ofKind(RuleKind.DEPENDENCY).stream().findFirst().orElseThrow();
+        this.dependencyRule = Imports.npmDependencyRule(rules);
         this.imports = new Imports(root, values, rules);
         this.providers = new ProviderResolver(rules, work.options().virtualKeys());
         this.slugs = new ModelSlugs(rules, providers, work.options().pinProvider());
