@@ -70,7 +70,6 @@ public final class SarifFindingPrinter implements FindingPrinter {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "migrate-portkey");
         driver.put("version", toolVersion);
-        driver.put("informationUri", "https://concentrate.ai");
         ArrayNode ruleArray = driver.putArray("rules");
         Map<String, Integer> index = new LinkedHashMap<>();
         for (Rule r : rules.all()) {
