@@ -39,6 +39,7 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
     /** What the run did: {@code rewrite} wrote the files, {@code dry-run} only says what it would write. */
     public enum Mode { REWRITE, DRY_RUN }
 
+    /** The counts at the top of the report. */
     @JsonPropertyOrder({"filesScanned", "filesParsed", "filesChanged", "sitesMigrated", "manualItems", "errors",
             "modelSlugs", "configs"})
     public record Summary(int filesScanned, int filesParsed, int filesChanged, int sitesMigrated, int manualItems,
@@ -65,6 +66,7 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
     public record ErrorItem(String path, int line, int column, String rule, String message) {
     }
 
+    /** Variables to set for Concentrate, and the Portkey and provider variables to retire. */
     @JsonPropertyOrder({"set", "remove"})
     public record Environment(List<EnvVar> set, List<EnvVar> remove) {
     }
