@@ -126,6 +126,39 @@ class CheckFormatsTest {
         assertThat(manualOnly.out().lines()).filteredOn(l -> l.contains("header-provider")).allMatch(l -> l.startsWith("::warning "));
     }
 
+    @Test
+    void aKeyLiteralInTheCodeNeverReachesAnyOutputInFull(@TempDir Path dir) throws IOException {
+        String key = "pk-live-9f8a7b6c5d4e3f2a1b";
+        write(dir, "src/Keyed.java", """
+                class Keyed {
+                    Object c() {
+                        return com.openai.client.okhttp.OpenAIOkHttpClient.builder()
+                                .baseUrl("https://api.portkey.ai/v1")
+                                .apiKey("%s")
+                                .build();
+                    }
+                    okhttp3.Request r(okhttp3.Request.Builder b) {
+                        return b.header("x-portkey-api-key", "%s").header("x-portkey-custom-host", "http://h").build();
+                    }
+                }
+                """.formatted(key, key));
+        for (String format : List.of("text", "json", "sarif", "github")) {
+            CliRun r = CliRun.of("check", "--format", format, dir.resolve("src").toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out() + r.err()).as(format).doesNotContain(key).doesNotContain("9f8a7b6c");
+        }
+        Path md = dir.resolve("r.md");
+        Path json = dir.resolve("r.json");
+        Path sh = dir.resolve("v.sh");
+        CliRun dry = CliRun.of("rewrite", "--dry-run", "--report", md.toString(), "--verify-script", sh.toString(),
+                dir.resolve("src").toString());
+        CliRun.of("rewrite", "--dry-run", "--report", json.toString(), "--report-format", "json", dir.resolve("src").toString());
+        assertThat(dry.err()).doesNotContain(key);
+        for (Path p : List.of(md, json, sh)) {
+            assertThat(java.nio.file.Files.readString(p)).as(p.toString()).doesNotContain(key).doesNotContain("9f8a7b6c");
+        }
+    }
+
     private static JsonNode find(JsonNode results, String rule) {
         for (JsonNode r : results) {
             if (r.get("ruleId").asText().equals(rule)) {
