@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *
  * <p>It works on the file's text, not on any language's syntax tree, so every migrator gets it for
  * free: the marker counts when a comment opener ({@code //}, {@code #}, {@code /*}, {@code <!--},
- * {@code --}, {@code ;}) stands before it on its line, or the line is the middle of a block comment
+ * {@code --}, or {@code ;} first on the line) stands before it, or the line is the middle of a block comment
  * (starts with {@code *}). A suppression without a reason, or naming no known rule, silences
  * nothing and is itself a finding: the point of a suppression is the reason a reviewer reads.
  */
@@ -33,7 +33,8 @@ public final class Suppressions {
 
     private static final Pattern SYNTAX = Pattern.compile(
             "migrate-portkey:ignore(?:[ \\t]+([A-Za-z0-9][A-Za-z0-9._-]*))?(?:[ \\t]+--(.*))?");
-    private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|;");
+    /** Comment openers that may follow code on a line; {@code ;} (ini, Lisp) only counts at a line's start. */
+    private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|^\\s*;");
     private static final Pattern BLOCK_CLOSE = Pattern.compile("(\\*/|-->).*$");
 
     /** One well-formed suppression: the rule it silences, why, and where it was written. */

@@ -68,11 +68,14 @@ class SuppressionsTest {
                  */
                 <!-- migrate-portkey:ignore header-config -- docs sample -->
                 String s = "migrate-portkey:ignore header-config -- a string, not a comment";
+                call(); String t = "migrate-portkey:ignore header-config -- nor this";
+                ; migrate-portkey:ignore header-metadata -- ini comment
                 """), "f", rules, problems);
         assertThat(found).containsExactly(
                 new Suppressions.Suppression(1, "header-metadata", "kept for the audit"),
                 new Suppressions.Suppression(3, "header-provider", "pinned on purpose"),
-                new Suppressions.Suppression(5, "header-config", "docs sample"));
+                new Suppressions.Suppression(5, "header-config", "docs sample"),
+                new Suppressions.Suppression(8, "header-metadata", "ini comment"));
         assertThat(problems).isEmpty();
     }
 
