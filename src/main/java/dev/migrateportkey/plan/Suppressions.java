@@ -42,7 +42,7 @@ public final class Suppressions {
     }
 
     /** What is left of a file's findings and edits once suppressions are applied. */
-    public record Result(List<Finding> findings, List<TextEdit> edits, List<Finding> suppressed) {
+    public record Result(List<Finding> findings, List<TextEdit> edits, List<SuppressedFinding> suppressed) {
     }
 
     private Suppressions() {
@@ -64,14 +64,15 @@ public final class Suppressions {
         }
         List<Finding> extra = new ArrayList<>();
         List<Suppression> found = parse(text, displayPath, rules, extra);
-        Set<Finding> silenced = Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.Map<Finding, String> reasons = new IdentityHashMap<>();
+        Set<Finding> silenced = reasons.keySet();
         for (Suppression s : found) {
             Finding target = first(findings, s.ruleId(), s.line(), silenced);
             if (target == null) {
                 target = first(findings, s.ruleId(), s.line() + 1, silenced);
             }
             if (target != null) {
-                silenced.add(target);
+                reasons.put(target, s.reason());
             }
         }
         if (silenced.isEmpty() && extra.isEmpty()) {
@@ -97,9 +98,13 @@ public final class Suppressions {
             }
         }
         List<Finding> keptFindings = new ArrayList<>();
-        List<Finding> suppressed = new ArrayList<>();
+        List<SuppressedFinding> suppressed = new ArrayList<>();
         for (Finding f : findings) {
-            (silenced.contains(f) ? suppressed : keptFindings).add(f);
+            if (silenced.contains(f)) {
+                suppressed.add(new SuppressedFinding(f, reasons.get(f)));
+            } else {
+                keptFindings.add(f);
+            }
         }
         keptFindings.addAll(extra);
         keptFindings.sort(java.util.Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));

@@ -102,6 +102,24 @@ class CheckFormatsTest {
     }
 
     @Test
+    void suppressedFindingsAreSarifResultsWithAnInSourceSuppression(@TempDir Path dir) throws IOException {
+        write(dir, "Client.java", CLIENT.replace("            .header(\"x-portkey-provider\", \"openai\")",
+                "            // migrate-portkey:ignore header-provider -- pinned by the audit team\n"
+                        + "            .header(\"x-portkey-provider\", \"openai\")"));
+        CliRun r = CliRun.of("check", "--format", "sarif", dir.toString());
+        JsonNode log = JSON.readTree(r.out());
+        assertThat(validate(log)).isEmpty();
+        JsonNode results = log.at("/runs/0/results");
+        assertThat(results).hasSize(3);
+        JsonNode kept = find(results, "header-provider");
+        assertThat(kept.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
+        assertThat(kept.at("/suppressions/0/justification").asText()).isEqualTo("pinned by the audit team");
+        assertThat(find(results, "base-url-v1").has("suppressions")).isFalse();
+        CliRun text = CliRun.of("check", dir.toString());
+        assertThat(text.out()).doesNotContain("header-provider");
+    }
+
+    @Test
     void theSchemaCheckRejectsABrokenLog(@TempDir Path dir) throws IOException {
         write(dir, "Client.java", CLIENT);
         ObjectNode log = (ObjectNode) JSON.readTree(CliRun.of("check", "--format", "sarif", dir.toString()).out());

@@ -44,7 +44,9 @@ class SuppressionsTest {
         Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(below, beside, other),
                 List.of(belowEdit, otherEdit), f -> owned.getOrDefault(f, List.of()));
         assertThat(r.findings()).containsExactly(other);
-        assertThat(r.suppressed()).containsExactly(below, beside);
+        assertThat(r.suppressed()).containsExactly(
+                new SuppressedFinding(below, "read by the legacy batch job until it is retired"),
+                new SuppressedFinding(beside, "same job"));
         assertThat(r.edits()).containsExactly(otherEdit);
     }
 
@@ -54,7 +56,7 @@ class SuppressionsTest {
         Finding own = at(1, "header-metadata");
         Finding next = at(2, "header-metadata");
         Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(own, next), List.of(), f -> List.of());
-        assertThat(r.suppressed()).containsExactly(own);
+        assertThat(r.suppressed()).containsExactly(new SuppressedFinding(own, "because"));
         assertThat(r.findings()).containsExactly(next);
     }
 
