@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code check PATH...}: the CI gate. Lists every leftover Portkey use; exit 1 if there is any. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Lists every leftover Portkey use as 'path:line:col: rule-id: message'.",
-                "Fixable items are migrated by 'rewrite'; [manual] items need a human."},
+                "Fixable items are migrated by 'rewrite'; [manual] items need a human.",
+                "Keep one site on purpose with a comment 'migrate-portkey:ignore RULE-ID -- REASON' on its line or the line above."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no Portkey usage left (or none that --fail-on counts)", "1:Portkey usage found",
                 "2:usage or I/O error, or a file could not be parsed"})

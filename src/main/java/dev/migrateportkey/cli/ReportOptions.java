@@ -62,16 +62,16 @@ public final class ReportOptions {
             MigrationReport r = MigrationReport.of(plan, rules,
                     dryRun ? MigrationReport.Mode.DRY_RUN : MigrationReport.Mode.REWRITE, VersionProvider.number());
             String text = reportFormat == ReportFormat.json ? JsonReport.render(r) : MarkdownReport.render(r);
-            ok &= save(report, text, false, "report", err);
+            ok &= save(report, text, false, "report", "", err);
         }
         if (verifyScript != null) {
             ok &= save(verifyScript, VerifyScript.render(plan, rules, VersionProvider.number()), true,
-                    "verification script (run it with: sh " + verifyScript + ")", err);
+                    "verification script", "; once CONCENTRATE_API_KEY is set, run: sh " + verifyScript, err);
         }
         return ok;
     }
 
-    private static boolean save(Path file, String text, boolean executable, String what, PrintWriter err) {
+    private static boolean save(Path file, String text, boolean executable, String what, String hint, PrintWriter err) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -85,7 +85,7 @@ public final class ReportOptions {
                     // Not a POSIX file system: 'sh FILE' runs it all the same.
                 }
             }
-            err.println("migrate-portkey: wrote the " + what + " to " + file);
+            err.println("migrate-portkey: wrote the " + what + " to " + file + hint);
             return true;
         } catch (IOException e) {
             err.println("migrate-portkey: could not write the " + what + " to " + file + ": " + e.getMessage());

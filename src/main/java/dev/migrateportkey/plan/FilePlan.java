@@ -18,16 +18,25 @@ import java.util.List;
  * @param newBytes      the content to write, or null when the file stays as it is
  * @param models        model strings the migrated file sends
  * @param configs       Portkey Configs met in the file, and what each became
+ * @param suppressed    findings silenced by {@code migrate-portkey:ignore} comments, with their reasons
  */
 public record FilePlan(Path path, String relativePath, String displayPath, String language,
                        List<Finding> findings, List<TextEdit> edits, byte[] oldBytes, byte[] newBytes,
-                       List<ModelUse> models, List<ConfigUse> configs) {
+                       List<ModelUse> models, List<ConfigUse> configs, List<SuppressedFinding> suppressed) {
 
     public FilePlan {
         findings = List.copyOf(findings);
         edits = List.copyOf(edits);
         models = List.copyOf(models);
         configs = List.copyOf(configs);
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** A plan with nothing suppressed. */
+    public FilePlan(Path path, String relativePath, String displayPath, String language,
+                    List<Finding> findings, List<TextEdit> edits, byte[] oldBytes, byte[] newBytes,
+                    List<ModelUse> models, List<ConfigUse> configs) {
+        this(path, relativePath, displayPath, language, findings, edits, oldBytes, newBytes, models, configs, List.of());
     }
 
     /** A plan with no models or Configs recorded (errors, files left alone). */

@@ -33,6 +33,11 @@ public record MigrationPlan(List<FilePlan> files, List<String> notices, int file
         return files.stream().flatMap(f -> f.configs().stream()).toList();
     }
 
+    /** Findings silenced by {@code migrate-portkey:ignore} comments, in path order. */
+    public List<SuppressedFinding> suppressed() {
+        return files.stream().flatMap(f -> f.suppressed().stream()).toList();
+    }
+
     public List<FilePlan> changedFiles() {
         return files.stream().filter(FilePlan::changes).toList();
     }

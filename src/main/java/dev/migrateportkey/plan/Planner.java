@@ -100,7 +100,7 @@ public final class Planner {
             plans.addAll(redone);
         }
         plans.addAll(errors);
-        plans.removeIf(p -> p.findings().isEmpty() && !p.changes() && p.models().isEmpty());
+        plans.removeIf(p -> p.findings().isEmpty() && !p.changes() && p.models().isEmpty() && p.suppressed().isEmpty());
         plans.sort(Comparator.comparing(FilePlan::displayPath));
         List<String> sortedNotices = new ArrayList<>(notices);
         Collections.sort(sortedNotices);
@@ -189,17 +189,17 @@ public final class Planner {
         List<TextEdit> fileEdits = kept.edits();
         if (fileEdits.isEmpty()) {
             return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, List.of(), null, null,
-                    work.models(), work.configs());
+                    work.models(), work.configs(), kept.suppressed());
         }
         try {
             String newText = EditApplier.apply(f.text(), fileEdits);
             byte[] newBytes = f.decoded().encode(newText);
             if (Arrays.equals(newBytes, f.bytes())) {
                 return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, List.of(), null, null,
-                        work.models(), work.configs());
+                        work.models(), work.configs(), kept.suppressed());
             }
             return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), findings, fileEdits, f.bytes(), newBytes,
-                    work.models(), work.configs());
+                    work.models(), work.configs(), kept.suppressed());
         } catch (EditConflictException e) {
             SourceText st = work.text();
             int at = e.second().start();

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *
  * <p>It works on the file's text, not on any language's syntax tree, so every migrator gets it for
  * free: the marker counts when a comment opener ({@code //}, {@code #}, {@code /*}, {@code <!--},
- * {@code --}, {@code ;}) stands before it on its line, or the line is the middle of a block comment
+ * {@code --}, or {@code ;} first on the line) stands before it, or the line is the middle of a block comment
  * (starts with {@code *}). A suppression without a reason, or naming no known rule, silences
  * nothing and is itself a finding: the point of a suppression is the reason a reviewer reads.
  */
@@ -33,7 +33,8 @@ public final class Suppressions {
 
     private static final Pattern SYNTAX = Pattern.compile(
             "migrate-portkey:ignore(?:[ \\t]+([A-Za-z0-9][A-Za-z0-9._-]*))?(?:[ \\t]+--(.*))?");
-    private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|;");
+    /** Comment openers that may follow code on a line; {@code ;} (ini, Lisp) only counts at a line's start. */
+    private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|^\\s*;");
     private static final Pattern BLOCK_CLOSE = Pattern.compile("(\\*/|-->).*$");
 
     /** One well-formed suppression: the rule it silences, why, and where it was written. */
@@ -41,7 +42,7 @@ public final class Suppressions {
     }
 
     /** What is left of a file's findings and edits once suppressions are applied. */
-    public record Result(List<Finding> findings, List<TextEdit> edits, List<Finding> suppressed) {
+    public record Result(List<Finding> findings, List<TextEdit> edits, List<SuppressedFinding> suppressed) {
     }
 
     private Suppressions() {
@@ -63,14 +64,15 @@ public final class Suppressions {
         }
         List<Finding> extra = new ArrayList<>();
         List<Suppression> found = parse(text, displayPath, rules, extra);
-        Set<Finding> silenced = Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.Map<Finding, String> reasons = new IdentityHashMap<>();
+        Set<Finding> silenced = reasons.keySet();
         for (Suppression s : found) {
             Finding target = first(findings, s.ruleId(), s.line(), silenced);
             if (target == null) {
                 target = first(findings, s.ruleId(), s.line() + 1, silenced);
             }
             if (target != null) {
-                silenced.add(target);
+                reasons.put(target, s.reason());
             }
         }
         if (silenced.isEmpty() && extra.isEmpty()) {
@@ -96,9 +98,13 @@ public final class Suppressions {
             }
         }
         List<Finding> keptFindings = new ArrayList<>();
-        List<Finding> suppressed = new ArrayList<>();
+        List<SuppressedFinding> suppressed = new ArrayList<>();
         for (Finding f : findings) {
-            (silenced.contains(f) ? suppressed : keptFindings).add(f);
+            if (silenced.contains(f)) {
+                suppressed.add(new SuppressedFinding(f, reasons.get(f)));
+            } else {
+                keptFindings.add(f);
+            }
         }
         keptFindings.addAll(extra);
         keptFindings.sort(java.util.Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));

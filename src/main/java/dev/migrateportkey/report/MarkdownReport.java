@@ -76,6 +76,15 @@ public final class MarkdownReport {
             }
             md.append('\n');
         }
+        if (!r.suppressed().isEmpty()) {
+            md.append("## Kept on purpose\n\nSilenced by `migrate-portkey:ignore` comments: left as they are and not"
+                    + " reported by `check`.\n\n| where | rule | reason |\n| --- | --- | --- |\n");
+            for (MigrationReport.KeptItem k : r.suppressed()) {
+                md.append("| `").append(k.path()).append(':').append(k.line()).append("` | `").append(k.rule()).append("` | ")
+                        .append(cell(k.reason())).append(" |\n");
+            }
+            md.append('\n');
+        }
         if (!r.errors().isEmpty()) {
             md.append("## Could not be processed\n\nNothing in these files was changed. Fix the cause and run again.\n\n");
             md.append("| where | rule | problem |\n| --- | --- | --- |\n");

@@ -26,10 +26,11 @@ import java.util.regex.Pattern;
  * table. {@link MarkdownReport} renders it for people and {@link JsonReport} for machines, so both
  * formats always say the same. Field order and names are the JSON schema of docs/report.md.
  */
-@JsonPropertyOrder({"version", "tool", "toolVersion", "mode", "summary", "files", "manual", "errors",
+@JsonPropertyOrder({"version", "tool", "toolVersion", "mode", "summary", "files", "manual", "suppressed", "errors",
         "environment", "models", "configs", "checklist", "notices"})
 public record MigrationReport(int version, String tool, String toolVersion, String mode, Summary summary,
-                              List<FileChanges> files, List<ManualItem> manual, List<ErrorItem> errors,
+                              List<FileChanges> files, List<ManualItem> manual, List<KeptItem> suppressed,
+                              List<ErrorItem> errors,
                               Environment environment, List<ModelEntry> models, List<ConfigEntry> configs,
                               List<ChecklistItem> checklist, List<String> notices) {
 
@@ -39,6 +40,7 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
     /** What the run did: {@code rewrite} wrote the files, {@code dry-run} only says what it would write. */
     public enum Mode { REWRITE, DRY_RUN }
 
+    /** The counts at the top of the report. */
     @JsonPropertyOrder({"filesScanned", "filesParsed", "filesChanged", "sitesMigrated", "manualItems", "errors",
             "modelSlugs", "configs"})
     public record Summary(int filesScanned, int filesParsed, int filesChanged, int sitesMigrated, int manualItems,
@@ -60,11 +62,17 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
     public record ManualItem(String path, int line, int column, String rule, String found, String todo, String guide) {
     }
 
+    /** A site kept on purpose with a {@code migrate-portkey:ignore} comment: not rewritten, not reported by check. */
+    @JsonPropertyOrder({"path", "line", "rule", "reason", "found"})
+    public record KeptItem(String path, int line, String rule, String reason, String found) {
+    }
+
     /** A file that could not be read, parsed or edited: nothing in it changed. */
     @JsonPropertyOrder({"path", "line", "column", "rule", "message"})
     public record ErrorItem(String path, int line, int column, String rule, String message) {
     }
 
+    /** Variables to set for Concentrate, and the Portkey and provider variables to retire. */
     @JsonPropertyOrder({"set", "remove"})
     public record Environment(List<EnvVar> set, List<EnvVar> remove) {
     }
@@ -133,7 +141,9 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
         Summary summary = new Summary(plan.filesScanned(), plan.filesParsed(), plan.changedFiles().size(), migrated,
                 manual.size(), errors.size(), models.size(), configs.size());
         return new MigrationReport(SCHEMA_VERSION, "migrate-portkey", toolVersion,
-                mode == Mode.DRY_RUN ? "dry-run" : "rewrite", summary, files, manual, errors,
+                mode == Mode.DRY_RUN ? "dry-run" : "rewrite", summary, files, manual,
+                plan.suppressed().stream().map(x -> new KeptItem(x.finding().path(), x.finding().line(),
+                        x.finding().ruleId(), x.reason(), x.finding().message())).toList(), errors,
                 environment(plan, rules), models, configs, checklist(rules), plan.notices());
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.migrateportkey.plan.Finding;
 import dev.migrateportkey.plan.MigrationPlan;
+import dev.migrateportkey.plan.SuppressedFinding;
 import dev.migrateportkey.plan.Suppressions;
 import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.Rule;
@@ -18,7 +19,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,7 +73,6 @@ public final class SarifFindingPrinter implements FindingPrinter {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "migrate-portkey");
         driver.put("version", toolVersion);
-        driver.put("informationUri", "https://concentrate.ai");
         ArrayNode ruleArray = driver.putArray("rules");
         Map<String, Integer> index = new LinkedHashMap<>();
         for (Rule r : rules.all()) {
@@ -80,7 +82,9 @@ public final class SarifFindingPrinter implements FindingPrinter {
             index.put(r.id(), index.size());
             describe(ruleArray.addObject(), r.id(), shortDescription(r), r.note(), help(r), level(r));
         }
-        for (Finding f : plan.findings()) {
+        List<Finding> all = new ArrayList<>(plan.findings());
+        plan.suppressed().forEach(x -> all.add(x.finding()));
+        for (Finding f : all) {
             String[] builtIn = BUILT_IN.get(f.ruleId());
             if (!index.containsKey(f.ruleId())) {
                 String text = builtIn != null ? builtIn[1] : f.ruleId();
@@ -92,21 +96,30 @@ public final class SarifFindingPrinter implements FindingPrinter {
         run.put("columnKind", "utf16CodeUnits");
         ArrayNode results = run.putArray("results");
         for (Finding f : plan.findings()) {
-            ObjectNode res = results.addObject();
-            res.put("ruleId", f.ruleId());
-            res.put("ruleIndex", index.get(f.ruleId()));
-            res.put("level", failOn.fails(f) ? "error" : "warning");
-            res.putObject("message").put("text", SecretMasker.mask(f.message()));
-            ObjectNode physical = res.putArray("locations").addObject().putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", uri(f.path()));
-            if (f.line() > 0) {
-                ObjectNode region = physical.putObject("region").put("startLine", f.line());
-                region.put("startColumn", Math.max(1, f.column()));
-            }
-            res.putObject("properties").put("kind", f.kind().label());
+            result(results.addObject(), f, index);
+        }
+        // Kept on purpose: code scanning shows them as suppressed, with the reason as justification.
+        for (SuppressedFinding x : plan.suppressed()) {
+            result(results.addObject(), x.finding(), index).putArray("suppressions").addObject()
+                    .put("kind", "inSource").put("justification", x.reason());
         }
         run.putArray("invocations").addObject().put("executionSuccessful", !plan.hasErrors());
         return root;
+    }
+
+    private ObjectNode result(ObjectNode res, Finding f, Map<String, Integer> index) {
+        res.put("ruleId", f.ruleId());
+        res.put("ruleIndex", index.get(f.ruleId()));
+        res.put("level", failOn.fails(f) ? "error" : "warning");
+        res.putObject("message").put("text", SecretMasker.mask(f.message()));
+        ObjectNode physical = res.putArray("locations").addObject().putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", uri(f.path()));
+        if (f.line() > 0) {
+            ObjectNode region = physical.putObject("region").put("startLine", f.line());
+            region.put("startColumn", Math.max(1, f.column()));
+        }
+        res.putObject("properties").put("kind", f.kind().label());
+        return res;
     }
 
     private static void describe(ObjectNode rule, String id, String shortText, String fullText, String helpText, String level) {

@@ -102,6 +102,24 @@ class CheckFormatsTest {
     }
 
     @Test
+    void suppressedFindingsAreSarifResultsWithAnInSourceSuppression(@TempDir Path dir) throws IOException {
+        write(dir, "Client.java", CLIENT.replace("            .header(\"x-portkey-provider\", \"openai\")",
+                "            // migrate-portkey:ignore header-provider -- pinned by the audit team\n"
+                        + "            .header(\"x-portkey-provider\", \"openai\")"));
+        CliRun r = CliRun.of("check", "--format", "sarif", dir.toString());
+        JsonNode log = JSON.readTree(r.out());
+        assertThat(validate(log)).isEmpty();
+        JsonNode results = log.at("/runs/0/results");
+        assertThat(results).hasSize(3);
+        JsonNode kept = find(results, "header-provider");
+        assertThat(kept.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
+        assertThat(kept.at("/suppressions/0/justification").asText()).isEqualTo("pinned by the audit team");
+        assertThat(find(results, "base-url-v1").has("suppressions")).isFalse();
+        CliRun text = CliRun.of("check", dir.toString());
+        assertThat(text.out()).doesNotContain("header-provider");
+    }
+
+    @Test
     void theSchemaCheckRejectsABrokenLog(@TempDir Path dir) throws IOException {
         write(dir, "Client.java", CLIENT);
         ObjectNode log = (ObjectNode) JSON.readTree(CliRun.of("check", "--format", "sarif", dir.toString()).out());
@@ -124,6 +142,39 @@ class CheckFormatsTest {
         assertThat(lines).anyMatch(l -> l.startsWith("::error ") && l.contains("title=migrate-portkey header-custom-host [manual]::"));
         CliRun manualOnly = CliRun.of("check", "--format", "github", "--fail-on", "manual", dir.toString());
         assertThat(manualOnly.out().lines()).filteredOn(l -> l.contains("header-provider")).allMatch(l -> l.startsWith("::warning "));
+    }
+
+    @Test
+    void aKeyLiteralInTheCodeNeverReachesAnyOutputInFull(@TempDir Path dir) throws IOException {
+        String key = "pk-live-9f8a7b6c5d4e3f2a1b";
+        write(dir, "src/Keyed.java", """
+                class Keyed {
+                    Object c() {
+                        return com.openai.client.okhttp.OpenAIOkHttpClient.builder()
+                                .baseUrl("https://api.portkey.ai/v1")
+                                .apiKey("%s")
+                                .build();
+                    }
+                    okhttp3.Request r(okhttp3.Request.Builder b) {
+                        return b.header("x-portkey-api-key", "%s").header("x-portkey-custom-host", "http://h").build();
+                    }
+                }
+                """.formatted(key, key));
+        for (String format : List.of("text", "json", "sarif", "github")) {
+            CliRun r = CliRun.of("check", "--format", format, dir.resolve("src").toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out() + r.err()).as(format).doesNotContain(key).doesNotContain("9f8a7b6c");
+        }
+        Path md = dir.resolve("r.md");
+        Path json = dir.resolve("r.json");
+        Path sh = dir.resolve("v.sh");
+        CliRun dry = CliRun.of("rewrite", "--dry-run", "--report", md.toString(), "--verify-script", sh.toString(),
+                dir.resolve("src").toString());
+        CliRun.of("rewrite", "--dry-run", "--report", json.toString(), "--report-format", "json", dir.resolve("src").toString());
+        assertThat(dry.err()).doesNotContain(key);
+        for (Path p : List.of(md, json, sh)) {
+            assertThat(java.nio.file.Files.readString(p)).as(p.toString()).doesNotContain(key).doesNotContain("9f8a7b6c");
+        }
     }
 
     private static JsonNode find(JsonNode results, String rule) {

@@ -49,7 +49,11 @@ class SuppressionCliTest {
                 .doesNotContain("x-portkey-metadata")
                 .doesNotContain("X-Request-Id");
         assertThat(CliRun.of("check", dir.toString()).exit()).isZero();
-        CliRun again = CliRun.of("rewrite", "--dry-run", dir.toString());
+        Path report = dir.resolve("report.md");
+        CliRun again = CliRun.of("rewrite", "--dry-run", "--report", report.toString(), dir.toString());
+        assertThat(Files.readString(report)).contains("## Kept on purpose")
+                .contains("Client.java:7` | `header-trace-id` | the log pipeline still keys on this name until Q3 |")
+                .contains("Client.java:8` | `header-provider` | audited, see OPS-12 |");
         assertThat(again.out()).isEmpty();
     }
 

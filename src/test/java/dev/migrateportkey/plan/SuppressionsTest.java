@@ -44,7 +44,9 @@ class SuppressionsTest {
         Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(below, beside, other),
                 List.of(belowEdit, otherEdit), f -> owned.getOrDefault(f, List.of()));
         assertThat(r.findings()).containsExactly(other);
-        assertThat(r.suppressed()).containsExactly(below, beside);
+        assertThat(r.suppressed()).containsExactly(
+                new SuppressedFinding(below, "read by the legacy batch job until it is retired"),
+                new SuppressedFinding(beside, "same job"));
         assertThat(r.edits()).containsExactly(otherEdit);
     }
 
@@ -54,7 +56,7 @@ class SuppressionsTest {
         Finding own = at(1, "header-metadata");
         Finding next = at(2, "header-metadata");
         Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(own, next), List.of(), f -> List.of());
-        assertThat(r.suppressed()).containsExactly(own);
+        assertThat(r.suppressed()).containsExactly(new SuppressedFinding(own, "because"));
         assertThat(r.findings()).containsExactly(next);
     }
 
@@ -68,11 +70,14 @@ class SuppressionsTest {
                  */
                 <!-- migrate-portkey:ignore header-config -- docs sample -->
                 String s = "migrate-portkey:ignore header-config -- a string, not a comment";
+                call(); String t = "migrate-portkey:ignore header-config -- nor this";
+                ; migrate-portkey:ignore header-metadata -- ini comment
                 """), "f", rules, problems);
         assertThat(found).containsExactly(
                 new Suppressions.Suppression(1, "header-metadata", "kept for the audit"),
                 new Suppressions.Suppression(3, "header-provider", "pinned on purpose"),
-                new Suppressions.Suppression(5, "header-config", "docs sample"));
+                new Suppressions.Suppression(5, "header-config", "docs sample"),
+                new Suppressions.Suppression(8, "header-metadata", "ini comment"));
         assertThat(problems).isEmpty();
     }
 

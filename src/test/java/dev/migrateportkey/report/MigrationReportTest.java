@@ -50,7 +50,9 @@ class MigrationReportTest {
                 List.of(new ModelUse(app, 12, "claude-haiku-4-5", "bedrock/claude-haiku-4-5"),
                         new ModelUse(app, 14, "gpt-4o", "gpt-4o"), new ModelUse(app, 20, "gpt-4o", "gpt-4o")),
                 List.of(new ConfigUse(app, 11, "inline", routing, List.of("cache.mode=simple: caching is provider-native"),
-                        List.of("strategy.mode=conditional: issue a key per condition"))));
+                        List.of("strategy.mode=conditional: issue a key per condition"))),
+                List.of(new dev.migrateportkey.plan.SuppressedFinding(new Finding(app, 16, 9, "header-trace-id",
+                        Finding.Kind.FIXABLE, "x-portkey-trace-id header: send X-Request-Id"), "audit joins on it | until Q3")));
         String env = "deploy/.env";
         FilePlan envPlan = new FilePlan(Path.of(env), env, env, "env", List.of(
                 new Finding(env, 2, 1, "env-portkey-other", Finding.Kind.FIXABLE,
@@ -72,7 +74,8 @@ class MigrationReportTest {
     void markdownHasEverySectionInOrder() {
         String md = MarkdownReport.render(report(MigrationReport.Mode.REWRITE));
         List<String> headings = md.lines().filter(l -> l.startsWith("## ")).toList();
-        assertThat(headings).containsExactly("## Summary", "## What changed", "## Still to do by hand", "## Could not be processed",
+        assertThat(headings).containsExactly("## Summary", "## What changed", "## Still to do by hand", "## Kept on purpose",
+                "## Could not be processed",
                 "## Environment", "## Models", "## Dashboard and admin checklist", "## Notices");
         assertThat(md).contains("| Files scanned | 40 |", "| Portkey sites migrated | 5 |", "| Items still to do by hand | 1 |",
                 "| Model slugs in use | 2 |", "| Portkey Configs decomposed | 1 |");
@@ -92,6 +95,7 @@ class MigrationReportTest {
                 "- [ ] **Audit Logs**", "- [ ] **API Key**: API keys: one per developer, per team or per org.",
                 "- [ ] **Rate Limits / Usage Limits Policy**");
         assertThat(md).contains("- big.bin: skipped, looks binary");
+        assertThat(md).contains("| `src/App.java:16` | `header-trace-id` | audit joins on it \\| until Q3 |");
     }
 
     @Test
@@ -106,7 +110,7 @@ class MigrationReportTest {
     void jsonFollowsTheDocumentedSchema() {
         JsonNode json = parse(JsonReport.render(report(MigrationReport.Mode.REWRITE)));
         assertThat(fieldNames(json)).containsExactly("version", "tool", "toolVersion", "mode", "summary", "files", "manual",
-                "errors", "environment", "models", "configs", "checklist", "notices");
+                "suppressed", "errors", "environment", "models", "configs", "checklist", "notices");
         assertThat(json.get("version").asInt()).isEqualTo(1);
         assertThat(fieldNames(json.get("summary"))).containsExactly("filesScanned", "filesParsed", "filesChanged",
                 "sitesMigrated", "manualItems", "errors", "modelSlugs", "configs");
@@ -117,6 +121,8 @@ class MigrationReportTest {
         assertThat(fieldNames(json.at("/manual/0"))).containsExactly("path", "line", "column", "rule", "found", "todo", "guide");
         assertThat(json.at("/manual/0/guide").asText()).isEqualTo("Step 3");
         assertThat(json.at("/errors/0/rule").asText()).isEqualTo("parse-error");
+        assertThat(fieldNames(json.at("/suppressed/0"))).containsExactly("path", "line", "rule", "reason", "found");
+        assertThat(json.at("/suppressed/0/reason").asText()).isEqualTo("audit joins on it | until Q3");
         assertThat(json.at("/environment/set/0/name").asText()).isEqualTo("CONCENTRATE_API_KEY");
         assertThat(json.at("/environment/remove/0/seenAt/0").asText()).isIn("deploy/.env:2", "deploy/.env:3");
         assertThat(json.at("/models/0/slug").asText()).isEqualTo("bedrock/claude-haiku-4-5");

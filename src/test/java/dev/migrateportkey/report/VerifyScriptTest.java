@@ -194,6 +194,15 @@ class VerifyScriptTest {
     }
 
     @Test
+    void codeThatNamesNoModelStillChecksThatTheModelListAnswers() throws Exception {
+        try (FakeGateway g = new FakeGateway()) {
+            Result r = run(script(planUsing()), env(g, KEY));
+            assertThat(r.exit()).isZero();
+            assertThat(r.lines()).contains("PASS GET /models answers (the migrated code names no model slug to look for)");
+        }
+    }
+
+    @Test
     void helpAndUnknownArguments() throws Exception {
         Path s = script(planUsing());
         Result help = run(s, Map.of(), "--help");
