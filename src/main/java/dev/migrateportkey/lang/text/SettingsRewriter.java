@@ -47,6 +47,8 @@ public final class SettingsRewriter {
     private final String commentPrefix;
     private final boolean trailingComments;
     private final BitSet handledLines = new BitSet();
+    /** Whole-line removals, applied together at the end so that neighbours merge. */
+    private final List<TextEdit> removals = new ArrayList<>();
 
     /**
      * @param commentPrefix the syntax's line comment marker ({@code #}), or null when the syntax has
@@ -81,6 +83,37 @@ public final class SettingsRewriter {
             }
         }
         leftovers();
+        removeLines();
+    }
+
+    /**
+     * Applies the recorded line removals, adjacent ones merged. A removal that reaches the end of
+     * a file without a final line separator takes the separator before it instead, so the file
+     * still ends without one.
+     */
+    private void removeLines() {
+        removals.sort(java.util.Comparator.comparingInt(TextEdit::start));
+        List<TextEdit> merged = new ArrayList<>();
+        for (TextEdit e : removals) {
+            TextEdit last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && e.start() <= last.end()) {
+                merged.set(merged.size() - 1, TextEdit.delete(last.start(), Math.max(last.end(), e.end()), last.ruleId()));
+            } else {
+                merged.add(e);
+            }
+        }
+        String t = text.text();
+        for (TextEdit e : merged) {
+            int start = e.start();
+            boolean noFinalSeparator = !t.endsWith("\n") && !t.endsWith("\r");
+            if (e.end() == t.length() && noFinalSeparator && start > 0) {
+                start--;
+                if (start > 0 && t.charAt(start) == '\n' && t.charAt(start - 1) == '\r') {
+                    start--;
+                }
+            }
+            work.edit(TextEdit.delete(start, e.end(), e.ruleId()));
+        }
     }
 
     // ---- portkey blocks -------------------------------------------------------------------
@@ -161,7 +194,9 @@ public final class SettingsRewriter {
         if (a == Action.RENAME_HEADER) {
             fix(s.anchor(), r, subject + " renamed to " + r.to(), TextEdit.replace(s.keyStart(), s.keyEnd(), r.to(), r.id()));
         } else if ((a == Action.DROP || a == Action.TO_MODEL_PREFIX || a == Action.TO_AUTHORIZATION) && s.ownsLines()) {
-            fix(s.anchor(), r, subject + " removed", TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
+            fix(s.anchor(), r, subject + " removed");
+            removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
+            markLines(s.entryStart(), Math.max(s.entryStart(), s.entryEnd() - 1));
         } else {
             manual(s.anchor(), s.ownsLines() ? s.entryStart() : s.anchor(), r, subject);
         }
