@@ -196,7 +196,6 @@ public final class SettingsRewriter {
         } else if ((a == Action.DROP || a == Action.TO_MODEL_PREFIX || a == Action.TO_AUTHORIZATION) && s.ownsLines()) {
             fix(s.anchor(), r, subject + " removed");
             removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
-            markLines(s.entryStart(), Math.max(s.entryStart(), s.entryEnd() - 1));
         } else {
             manual(s.anchor(), s.ownsLines() ? s.entryStart() : s.anchor(), r, subject);
         }
@@ -398,11 +397,8 @@ public final class SettingsRewriter {
         if (r == null) {
             return;
         }
-        work.fix(s.valueStart(), r, subject, List.of(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id())));
         // A line that still names Portkey after this (an x-portkey header in a curl command) is left to the sweep.
-        if (!nv.toLowerCase(Locale.ROOT).contains("portkey")) {
-            markLines(s.valueStart(), Math.max(s.valueStart(), s.valueEnd() - 1));
-        }
+        work.fix(s.valueStart(), r, subject, List.of(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id())));
     }
 
     private int indexOfPortkeyUrl(String v) {
@@ -481,7 +477,7 @@ public final class SettingsRewriter {
                 continue;
             }
             String l = text.lineText(line);
-            if (!codePart(l).toLowerCase(Locale.ROOT).contains("portkey")) {
+            if (!codePart(l).toLowerCase(Locale.ROOT).contains("portkey") || !stillMentionsPortkey(line)) {
                 continue;
             }
             int start = text.offset(line, 1) + (l.length() - l.stripLeading().length());
@@ -495,6 +491,37 @@ public final class SettingsRewriter {
                 work.todoAbove(start, commentPrefix, note, MENTION_RULE);
             }
         }
+    }
+
+    /**
+     * Whether the line, as the recorded edits leave it, still names Portkey outside a comment: a
+     * removed or commented-out line does not, nor does one whose values were all rewritten.
+     */
+    private boolean stillMentionsPortkey(int line) {
+        int ls = text.offset(line, 1);
+        int le = ls + text.lineText(line).length();
+        List<TextEdit> inside = new ArrayList<>();
+        List<TextEdit> all = new ArrayList<>(work.edits());
+        all.addAll(removals);
+        for (TextEdit e : all) {
+            if (!e.isInsertion() && e.start() <= ls && e.end() >= le && e.end() > e.start() && (e.end() > le || e.start() < ls)) {
+                return false;
+            }
+            boolean lineAbove = e.isInsertion() && e.start() == ls && e.replacement().endsWith("\n");
+            if (e.start() >= ls && e.end() <= le && !lineAbove) {
+                inside.add(e);
+            }
+        }
+        inside.sort(java.util.Comparator.comparingInt(TextEdit::start).reversed());
+        StringBuilder sb = new StringBuilder(text.text().substring(ls, le));
+        for (TextEdit e : inside) {
+            sb.replace(e.start() - ls, e.end() - ls, e.replacement());
+        }
+        String after = sb.toString();
+        if (commentPrefix != null && after.strip().startsWith(commentPrefix)) {
+            return false;
+        }
+        return codePart(after).toLowerCase(Locale.ROOT).contains("portkey");
     }
 
     /** The line without a trailing comment (a comment marker after a blank, outside quotes). */
@@ -526,10 +553,6 @@ public final class SettingsRewriter {
 
     private void fix(int offset, Rule r, String subject, List<TextEdit> edits) {
         work.fix(offset, r, subject, edits);
-        markLines(offset, offset);
-        for (TextEdit e : edits) {
-            markLines(e.start(), Math.max(e.start(), e.end() - 1));
-        }
     }
 
     private void manual(int offset, int anchor, Rule r, String subject) {
