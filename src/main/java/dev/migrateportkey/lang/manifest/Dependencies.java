@@ -38,7 +38,17 @@ final class Dependencies {
 
     /** The range of the whole line holding {@code offset}, separator included. */
     TextEdit deleteLine(int offset, String ruleId) {
-        return TextEdit.delete(text.lineStart(offset), text.nextLineStart(offset), ruleId);
+        int start = text.lineStart(offset);
+        int end = text.nextLineStart(offset);
+        String t = text.text();
+        if (end == t.length() && !t.endsWith("\n") && !t.endsWith("\r") && start > 0) {
+            // The last line has no separator: take the one before it, so the file still ends without one.
+            start--;
+            if (start > 0 && t.charAt(start) == '\n' && t.charAt(start - 1) == '\r') {
+                start--;
+            }
+        }
+        return TextEdit.delete(start, end, ruleId);
     }
 
     void fix(int offset, Rule rule, String subject, TextEdit... edits) {

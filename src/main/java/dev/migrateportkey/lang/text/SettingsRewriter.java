@@ -215,6 +215,13 @@ public final class SettingsRewriter {
         String v = value(s);
         if (r.action() == Action.REPLACE_URL) {
             Optional<Rule> url = rules.baseUrl(v);
+            if (url.isEmpty() && v.contains("${") && v.toLowerCase(Locale.ROOT).contains("portkey")) {
+                // ${PORTKEY_BASE_URL} would become ${CONCENTRATE_BASE_URL}, which holds the /v1 URL:
+                // wrong for a setting whose target says otherwise, so the setting gets its own value.
+                fix(s.anchor(), r, s.path() + " now " + r.to() + " (it read " + v + ")",
+                        TextEdit.replace(s.valueStart(), s.valueEnd(), r.to(), r.id()));
+                return true;
+            }
             if (url.isEmpty()) {
                 return false;
             }
