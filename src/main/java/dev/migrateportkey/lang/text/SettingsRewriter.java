@@ -280,7 +280,13 @@ public final class SettingsRewriter {
             if (s.ownsLines() && commentPrefix != null) {
                 commentOut(s, r);
             } else {
-                manual(s.anchor(), s.anchor(), r, s.name() + " (cannot be commented out on its own here)");
+                // The rule's note speaks of a line the tool commented out; here a human has to.
+                String subject = s.name() + " shares its line with other settings: comment it out by hand";
+                work.manual(s.anchor(), r, subject);
+                markLines(s.anchor(), s.anchor());
+                if (commentPrefix != null && !scan.opaqueLines().get(text.line(s.anchor()))) {
+                    work.todoAbove(s.anchor(), commentPrefix, subject + ". " + r.note(), r.id());
+                }
             }
             return true;
         }
