@@ -402,10 +402,10 @@ public final class SettingsRewriter {
         String subject;
         if (!nv.equals(renamed)) {
             r = rules.baseUrl(v.substring(Math.max(0, indexOfPortkeyUrl(v)))).orElse(null);
-            subject = (s.hasKey() ? s.path() : "value") + " now points at Concentrate";
+            subject = (s.hasKey() ? s.path() : s.path().isEmpty() ? "this line" : s.path() + " item") + " now points at Concentrate";
         } else {
             r = firstRenamedRule(v);
-            subject = (s.hasKey() ? s.path() : "value") + " now reads " + nv;
+            subject = (s.hasKey() ? s.path() : s.path().isEmpty() ? "this line" : s.path() + " item") + " now reads " + nv;
         }
         if (r == null) {
             return;
