@@ -38,7 +38,6 @@ public final class SettingsRewriter {
     /** What a literal Portkey key becomes: the guide's Concentrate key placeholder. */
     public static final String KEY_PLACEHOLDER = "sk-cn-v1-...";
     private static final String KEY_RULE = "env-portkey-api-key";
-    private static final String MENTION_RULE = "config-portkey-mention";
 
     private final FileMigration work;
     private final SourceText text;
@@ -46,6 +45,8 @@ public final class SettingsRewriter {
     private final ScannedFile scan;
     private final String commentPrefix;
     private final boolean trailingComments;
+    private final VariableReferences references;
+    /** Lines a finding already covers: the leftover sweep does not report them again. */
     private final BitSet handledLines = new BitSet();
     /** Whole-line removals, applied together at the end so that neighbours merge. */
     private final List<TextEdit> removals = new ArrayList<>();
@@ -69,6 +70,7 @@ public final class SettingsRewriter {
         this.rules = work.rules();
         this.scan = scan;
         this.commentPrefix = commentPrefix;
+        this.references = new VariableReferences(rules);
     }
 
     public void run() {
@@ -82,7 +84,7 @@ public final class SettingsRewriter {
                 values(s);
             }
         }
-        leftovers();
+        new LeftoverSweep(work, scan, commentPrefix, trailingComments, handledLines, removals).run();
         removeLines();
     }
 
@@ -262,7 +264,7 @@ public final class SettingsRewriter {
     // ---- environment variables ------------------------------------------------------------
 
     private boolean envVar(Setting s, boolean configuresPortkey) {
-        if (!s.hasKey() || !isEnvName(s.name())) {
+        if (!s.hasKey() || !VariableReferences.isEnvName(s.name())) {
             return false;
         }
         Rule r = rules.envVar(s.name()).orElse(null);
@@ -305,13 +307,13 @@ public final class SettingsRewriter {
         if (s.hasValue()) {
             String v = value(s);
             if (s.secretLookup()) {
-                String nv = renameInLookup(v);
+                String nv = references.renameInLookup(v);
                 if (!nv.equals(v)) {
                     edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
                 }
                 subject += "; the secret it reads is now named after Concentrate: create it with your Concentrate key";
             } else if (v.contains("$")) {
-                String nv = renameReferences(v);
+                String nv = references.rename(v);
                 if (!nv.equals(v)) {
                     edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
                     subject += "; its value now reads " + nv + ": define that where the reference resolves";
@@ -373,19 +375,6 @@ public final class SettingsRewriter {
         fix(s.anchor(), r, s.name() + " commented out", edits);
     }
 
-    static boolean isEnvName(String name) {
-        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // ---- values ----------------------------------------------------------------------------
 
     private void values(Setting s) {
@@ -393,7 +382,7 @@ public final class SettingsRewriter {
             return;
         }
         String v = value(s);
-        String renamed = s.secretLookup() ? v : renameReferences(v);
+        String renamed = s.secretLookup() ? v : references.rename(v);
         String nv = rules.rewriteUrls(renamed);
         if (nv.equals(v)) {
             return;
@@ -404,7 +393,7 @@ public final class SettingsRewriter {
             r = rules.baseUrl(v.substring(Math.max(0, indexOfPortkeyUrl(v)))).orElse(null);
             subject = (s.hasKey() ? s.path() : s.path().isEmpty() ? "this line" : s.path() + " item") + " now points at Concentrate";
         } else {
-            r = firstRenamedRule(v);
+            r = references.firstRenamedRule(v);
             subject = (s.hasKey() ? s.path() : s.path().isEmpty() ? "this line" : s.path() + " item") + " now reads " + nv;
         }
         if (r == null) {
@@ -421,141 +410,6 @@ public final class SettingsRewriter {
             }
         }
         return -1;
-    }
-
-    /** References to renamed variables ({@code ${PORTKEY_API_KEY}}, {@code $PORTKEY_API_KEY}, {@code secrets.PORTKEY_API_KEY}) point at the new name. */
-    public String renameReferences(String v) {
-        String out = v;
-        for (Rule r : rules.ofKind(RuleKind.ENV_VAR)) {
-            if (r.action() != Action.REPLACE_ENV) {
-                continue;
-            }
-            for (String m : r.match()) {
-                if (!m.contains("*")) {
-                    out = replaceToken(out, m, r.to());
-                }
-            }
-        }
-        return out;
-    }
-
-    private Rule firstRenamedRule(String v) {
-        for (Rule r : rules.ofKind(RuleKind.ENV_VAR)) {
-            if (r.action() == Action.REPLACE_ENV && r.match().stream().anyMatch(m -> !m.contains("*")
-                    && !replaceToken(v, m, r.to()).equals(v))) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    /** In a secret lookup, variable names are renamed and Portkey in a secret's name or key becomes Concentrate. */
-    private String renameInLookup(String v) {
-        String out = renameReferences(v);
-        return out.replace("PORTKEY", "CONCENTRATE").replace("Portkey", "Concentrate").replace("portkey", "concentrate");
-    }
-
-    /** Replaces {@code name} where it stands as a whole identifier. */
-    static String replaceToken(String s, String name, String to) {
-        StringBuilder out = null;
-        int from = 0;
-        int i = s.indexOf(name);
-        while (i >= 0) {
-            int end = i + name.length();
-            boolean before = i > 0 && isIdent(s.charAt(i - 1));
-            boolean after = end < s.length() && isIdent(s.charAt(end));
-            if (!before && !after) {
-                if (out == null) {
-                    out = new StringBuilder();
-                }
-                out.append(s, from, i).append(to);
-                from = end;
-            }
-            i = s.indexOf(name, end);
-        }
-        return out == null ? s : out.append(s, from, s.length()).toString();
-    }
-
-    private static boolean isIdent(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
-    }
-
-    // ---- leftovers -------------------------------------------------------------------------
-
-    /** Every code line that still names Portkey and that no rule dealt with is left to a human. */
-    private void leftovers() {
-        Rule r = rules.byId(MENTION_RULE).orElse(null);
-        for (int line = 1; line <= text.lineCount(); line++) {
-            if (handledLines.get(line) || scan.commentLines().get(line)) {
-                continue;
-            }
-            String l = text.lineText(line);
-            if (!codePart(l).toLowerCase(Locale.ROOT).contains("portkey") || !stillMentionsPortkey(line)) {
-                continue;
-            }
-            int start = text.offset(line, 1) + (l.length() - l.stripLeading().length());
-            String snippet = l.strip();
-            if (snippet.length() > 80) {
-                snippet = snippet.substring(0, 77) + "...";
-            }
-            String note = r != null ? r.note() : "this line still refers to Portkey: migrate or remove it by hand.";
-            work.manual(start, MENTION_RULE, "`" + SecretMasker.mask(snippet) + "`: " + note);
-            if (commentPrefix != null && !scan.opaqueLines().get(line)) {
-                work.todoAbove(start, commentPrefix, note, MENTION_RULE);
-            }
-        }
-    }
-
-    /**
-     * Whether the line, as the recorded edits leave it, still names Portkey outside a comment: a
-     * removed or commented-out line does not, nor does one whose values were all rewritten.
-     */
-    private boolean stillMentionsPortkey(int line) {
-        int ls = text.offset(line, 1);
-        int le = ls + text.lineText(line).length();
-        List<TextEdit> inside = new ArrayList<>();
-        List<TextEdit> all = new ArrayList<>(work.edits());
-        all.addAll(removals);
-        for (TextEdit e : all) {
-            if (!e.isInsertion() && e.start() <= ls && e.end() >= le && e.end() > e.start() && (e.end() > le || e.start() < ls)) {
-                return false;
-            }
-            boolean lineAbove = e.isInsertion() && e.start() == ls && e.replacement().endsWith("\n");
-            if (e.start() >= ls && e.end() <= le && !lineAbove) {
-                inside.add(e);
-            }
-        }
-        inside.sort(java.util.Comparator.comparingInt(TextEdit::start).reversed());
-        StringBuilder sb = new StringBuilder(text.text().substring(ls, le));
-        for (TextEdit e : inside) {
-            sb.replace(e.start() - ls, e.end() - ls, e.replacement());
-        }
-        String after = sb.toString();
-        if (commentPrefix != null && after.strip().startsWith(commentPrefix)) {
-            return false;
-        }
-        return codePart(after).toLowerCase(Locale.ROOT).contains("portkey");
-    }
-
-    /** The line without a trailing comment (a comment marker after a blank, outside quotes). */
-    private String codePart(String l) {
-        if (!trailingComments) {
-            return l;
-        }
-        char quote = 0;
-        for (int i = 0; i < l.length(); i++) {
-            char c = l.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (l.startsWith(commentPrefix, i) && (i == 0 || l.charAt(i - 1) == ' ' || l.charAt(i - 1) == '\t')) {
-                return l.substring(0, i);
-            }
-        }
-        return l;
     }
 
     // ---- recording -------------------------------------------------------------------------
