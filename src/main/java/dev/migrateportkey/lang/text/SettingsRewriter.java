@@ -46,6 +46,8 @@ public final class SettingsRewriter {
     private final String commentPrefix;
     private final boolean trailingComments;
     private final VariableReferences references;
+    /** Every entry's path, to see whether a variable's new name is already set beside it. */
+    private final java.util.Set<String> paths = new java.util.HashSet<>();
     /** Lines a finding already covers: the leftover sweep does not report them again. */
     private final BitSet handledLines = new BitSet();
     /** Whole-line removals, applied together at the end so that neighbours merge. */
@@ -75,6 +77,7 @@ public final class SettingsRewriter {
 
     public void run() {
         List<Setting> settings = scan.settings();
+        settings.forEach(x -> paths.add(x.path()));
         boolean configuresPortkey = settings.stream().anyMatch(this::mentionsPortkey);
         List<Setting> rest = portkeyBlocks(settings);
         for (Setting s : rest) {
@@ -272,7 +275,14 @@ public final class SettingsRewriter {
             return false;
         }
         if (r.action() == Action.REPLACE_ENV) {
-            renameVariable(s, r);
+            String parent = s.path().substring(0, s.path().length() - s.name().length());
+            if (paths.contains(parent + r.to()) && s.ownsLines() && commentPrefix != null) {
+                // The new variable is already set beside it (a migration begun by hand): renaming
+                // would define it twice, so the old one is commented out instead.
+                commentOut(s, r, s.name() + " commented out, " + r.to() + " is already set here");
+            } else {
+                renameVariable(s, r);
+            }
             return true;
         }
         if (r.action() == Action.COMMENT_OUT_ENV) {
@@ -280,7 +290,7 @@ public final class SettingsRewriter {
                 return false;
             }
             if (s.ownsLines() && commentPrefix != null) {
-                commentOut(s, r);
+                commentOut(s, r, s.name() + " commented out");
             } else {
                 // The rule's note speaks of a line the tool commented out; here a human has to.
                 String subject = s.name() + " shares its line with other settings: comment it out by hand";
@@ -356,7 +366,7 @@ public final class SettingsRewriter {
         }
     }
 
-    private void commentOut(Setting s, Rule r) {
+    private void commentOut(Setting s, Rule r, String subject) {
         List<TextEdit> edits = new ArrayList<>();
         String marker = commentPrefix + " ";
         int at = s.entryStart();
@@ -372,7 +382,7 @@ public final class SettingsRewriter {
         }
         // The note goes in first: insertions at one offset apply in the order they are recorded.
         work.todoAbove(s.entryStart(), commentPrefix, r.note(), r.id());
-        fix(s.anchor(), r, s.name() + " commented out", edits);
+        fix(s.anchor(), r, subject, edits);
     }
 
     // ---- values ----------------------------------------------------------------------------
