@@ -29,10 +29,10 @@ public final class EnvFileMigrator implements Migrator {
                 || n.equals("containerfile")) {
             return EnvScanner.Dialect.DOCKERFILE;
         }
-        if (n.equals(".env") || n.startsWith(".env.") || n.endsWith(".env") || n.equals(".envrc")) {
+        if (n.equals(".env") || n.startsWith(".env.") || n.endsWith(".env")) {
             return EnvScanner.Dialect.DOTENV;
         }
-        if (n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".zsh") || n.equals(".bashrc")
+        if (n.equals(".envrc") || n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".zsh") || n.equals(".bashrc")
                 || n.equals(".zshrc") || n.equals(".profile") || n.equals(".bash_profile")) {
             return EnvScanner.Dialect.SHELL;
         }

@@ -4,6 +4,7 @@ import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.report.SecretMasker;
+import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleKind;
 
@@ -31,14 +32,44 @@ final class Dependencies {
         this.text = work.text();
     }
 
-    /** The rule for {@code ecosystem:name}, names compared case-insensitively. */
+    /** The removal rule for {@code ecosystem:name} (a Portkey SDK), names compared case-insensitively. */
     Optional<Rule> rule(String ecosystem, String name) {
-        return work.rules().find(RuleKind.DEPENDENCY, ecosystem + ":" + name);
+        return work.rules().find(RuleKind.DEPENDENCY, ecosystem + ":" + name)
+                .filter(r -> r.action() == Action.REMOVE_DEPENDENCY);
+    }
+
+    /**
+     * Reports an OpenAI SDK constraint the manifest already has when it cannot reach the minimum
+     * version its {@code manual} rule names; {@code commentPrefix} (or null) for the TODO above.
+     */
+    void checkOpenAiVersion(String ecosystem, String constraint, int offset, String commentPrefix) {
+        Rule r = work.rules().find(RuleKind.DEPENDENCY, ecosystem + ":openai")
+                .filter(x -> x.action() == Action.MANUAL && x.to() != null).orElse(null);
+        if (r == null || !OpenAiVersion.capsBelow(constraint, r.to())) {
+            return;
+        }
+        String subject = "openai " + constraint.strip();
+        if (commentPrefix != null) {
+            work.manualWithTodo(offset, offset, r, subject, commentPrefix);
+        } else {
+            work.manual(offset, r, subject);
+        }
+        handled(offset);
     }
 
     /** The range of the whole line holding {@code offset}, separator included. */
     TextEdit deleteLine(int offset, String ruleId) {
-        return TextEdit.delete(text.lineStart(offset), text.nextLineStart(offset), ruleId);
+        int start = text.lineStart(offset);
+        int end = text.nextLineStart(offset);
+        String t = text.text();
+        if (end == t.length() && !t.endsWith("\n") && !t.endsWith("\r") && start > 0) {
+            // The last line has no separator: take the one before it, so the file still ends without one.
+            start--;
+            if (start > 0 && t.charAt(start) == '\n' && t.charAt(start - 1) == '\r') {
+                start--;
+            }
+        }
+        return TextEdit.delete(start, end, ruleId);
     }
 
     void fix(int offset, Rule rule, String subject, TextEdit... edits) {

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class Gradle {
     private static final Pattern NOTATION = Pattern.compile("([\"'])([^\"':\\s]+):([^\"':\\s]+)(?::([^\"'\\s]*))?\\1");
 
+    private static final Pattern MAP_NOTATION = Pattern.compile("\\bname\\s*:\\s*([\"'])([^\"']+)\\1");
+
     private Gradle() {
     }
 
@@ -42,6 +44,16 @@ final class Gradle {
             } else {
                 work.manual(at, r, m.group(3) + " (remove it by hand)");
                 deps.handled(at);
+            }
+        }
+        Matcher map = MAP_NOTATION.matcher(all);
+        while (map.find()) {
+            Rule r = deps.rule("maven", map.group(2)).orElse(null);
+            if (r != null) {
+                // group:/name:/version: maps are rare and vary too much to rewrite safely.
+                work.manualWithTodo(map.start(2), map.start(2), r, map.group(2)
+                        + " (map notation): replace it by hand with " + (r.to() == null ? "the OpenAI SDK" : r.to()), "//");
+                deps.handled(map.start(2));
             }
         }
         deps.sweep("//");

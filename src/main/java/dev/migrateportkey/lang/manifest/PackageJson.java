@@ -27,6 +27,10 @@ final class PackageJson {
         boolean hasOpenAi = Pattern.compile("\"openai\"[ \\t]*:").matcher(all).find();
         Matcher m = ENTRY.matcher(all);
         while (m.find()) {
+            if (m.group(1).equals("openai")) {
+                deps.checkOpenAiVersion("npm", m.group(3), m.start(), null);
+                continue;
+            }
             Rule r = deps.rule("npm", m.group(1)).orElse(null);
             if (r == null) {
                 continue;

@@ -28,6 +28,10 @@ final class PythonRequirements {
             Matcher m = REQUIREMENT.matcher(text.lineText(line));
             if (m.find() && Dependencies.normalizePython(m.group(2)).equals("openai")) {
                 hasOpenAi = true;
+                String spec = m.group().substring(m.end(m.group(3) != null ? 3 : 2) - m.start());
+                int marker = spec.indexOf(';');
+                deps.checkOpenAiVersion("pypi", marker < 0 ? spec : spec.substring(0, marker),
+                        text.offset(line, 1) + m.start(2), "#");
             }
         }
         for (int line = 1; line <= text.lineCount(); line++) {

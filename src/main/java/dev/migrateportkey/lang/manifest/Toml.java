@@ -28,7 +28,7 @@ final class Toml {
     static void migrate(FileMigration work) {
         SourceText text = work.text();
         Dependencies deps = new Dependencies(work);
-        boolean hasOpenAi = scanForOpenAi(text);
+        boolean hasOpenAi = scanForOpenAi(text, deps);
         String table = "";
         for (int line = 1; line <= text.lineCount(); line++) {
             String l = text.lineText(line);
@@ -112,7 +112,9 @@ final class Toml {
         return TextEdit.delete(start + from, start + s.end(), r.id());
     }
 
-    private static boolean scanForOpenAi(SourceText text) {
+    /** Whether the file lists openai anywhere; a listed version too old for the Responses API is reported. */
+    private static boolean scanForOpenAi(SourceText text, Dependencies deps) {
+        boolean found = false;
         String table = "";
         for (int line = 1; line <= text.lineCount(); line++) {
             String l = text.lineText(line);
@@ -122,18 +124,25 @@ final class Toml {
                 continue;
             }
             Matcher e = TABLE_ENTRY.matcher(l);
+            int start = text.offset(line, 1);
             if (isDependencyTable(table) && e.find() && Dependencies.normalizePython(unquote(e.group(2))).equals("openai")) {
-                return true;
+                found = true;
+                deps.checkOpenAiVersion("pypi", unquote(e.group(3)), start + e.start(2), "#");
+                continue;
             }
             Matcher s = STRING.matcher(l);
             while (s.find()) {
                 Matcher p = PEP508.matcher(s.group(1) != null ? s.group(1) : s.group(2));
                 if (p.matches() && Dependencies.normalizePython(p.group(1)).equals("openai")) {
-                    return true;
+                    found = true;
+                    String spec = p.group(3) == null ? "" : p.group(3);
+                    int marker = spec.indexOf(';');
+                    deps.checkOpenAiVersion("pypi", marker < 0 ? spec : spec.substring(0, marker),
+                            start + s.start(), "#");
                 }
             }
         }
-        return false;
+        return found;
     }
 
     private static boolean isDependencyTable(String table) {

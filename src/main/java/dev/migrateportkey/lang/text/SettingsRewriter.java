@@ -38,7 +38,6 @@ public final class SettingsRewriter {
     /** What a literal Portkey key becomes: the guide's Concentrate key placeholder. */
     public static final String KEY_PLACEHOLDER = "sk-cn-v1-...";
     private static final String KEY_RULE = "env-portkey-api-key";
-    private static final String MENTION_RULE = "config-portkey-mention";
 
     private final FileMigration work;
     private final SourceText text;
@@ -46,7 +45,13 @@ public final class SettingsRewriter {
     private final ScannedFile scan;
     private final String commentPrefix;
     private final boolean trailingComments;
+    private final VariableReferences references;
+    /** Every entry's path, to see whether a variable's new name is already set beside it. */
+    private final java.util.Set<String> paths = new java.util.HashSet<>();
+    /** Lines a finding already covers: the leftover sweep does not report them again. */
     private final BitSet handledLines = new BitSet();
+    /** Whole-line removals, applied together at the end so that neighbours merge. */
+    private final List<TextEdit> removals = new ArrayList<>();
 
     /**
      * @param commentPrefix the syntax's line comment marker ({@code #}), or null when the syntax has
@@ -67,10 +72,12 @@ public final class SettingsRewriter {
         this.rules = work.rules();
         this.scan = scan;
         this.commentPrefix = commentPrefix;
+        this.references = new VariableReferences(rules);
     }
 
     public void run() {
         List<Setting> settings = scan.settings();
+        settings.forEach(x -> paths.add(x.path()));
         boolean configuresPortkey = settings.stream().anyMatch(this::mentionsPortkey);
         List<Setting> rest = portkeyBlocks(settings);
         for (Setting s : rest) {
@@ -80,7 +87,38 @@ public final class SettingsRewriter {
                 values(s);
             }
         }
-        leftovers();
+        new LeftoverSweep(work, scan, commentPrefix, trailingComments, handledLines, removals).run();
+        removeLines();
+    }
+
+    /**
+     * Applies the recorded line removals, adjacent ones merged. A removal that reaches the end of
+     * a file without a final line separator takes the separator before it instead, so the file
+     * still ends without one.
+     */
+    private void removeLines() {
+        removals.sort(java.util.Comparator.comparingInt(TextEdit::start));
+        List<TextEdit> merged = new ArrayList<>();
+        for (TextEdit e : removals) {
+            TextEdit last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && e.start() <= last.end()) {
+                merged.set(merged.size() - 1, TextEdit.delete(last.start(), Math.max(last.end(), e.end()), last.ruleId()));
+            } else {
+                merged.add(e);
+            }
+        }
+        String t = text.text();
+        for (TextEdit e : merged) {
+            int start = e.start();
+            boolean noFinalSeparator = !t.endsWith("\n") && !t.endsWith("\r");
+            if (e.end() == t.length() && noFinalSeparator && start > 0) {
+                start--;
+                if (start > 0 && t.charAt(start) == '\n' && t.charAt(start - 1) == '\r') {
+                    start--;
+                }
+            }
+            work.edit(TextEdit.delete(start, e.end(), e.ruleId()));
+        }
     }
 
     // ---- portkey blocks -------------------------------------------------------------------
@@ -161,7 +199,8 @@ public final class SettingsRewriter {
         if (a == Action.RENAME_HEADER) {
             fix(s.anchor(), r, subject + " renamed to " + r.to(), TextEdit.replace(s.keyStart(), s.keyEnd(), r.to(), r.id()));
         } else if ((a == Action.DROP || a == Action.TO_MODEL_PREFIX || a == Action.TO_AUTHORIZATION) && s.ownsLines()) {
-            fix(s.anchor(), r, subject + " removed", TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
+            fix(s.anchor(), r, subject + " removed");
+            removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
         } else {
             manual(s.anchor(), s.ownsLines() ? s.entryStart() : s.anchor(), r, subject);
         }
@@ -181,6 +220,13 @@ public final class SettingsRewriter {
         String v = value(s);
         if (r.action() == Action.REPLACE_URL) {
             Optional<Rule> url = rules.baseUrl(v);
+            if (url.isEmpty() && v.contains("${") && v.toLowerCase(Locale.ROOT).contains("portkey")) {
+                // ${PORTKEY_BASE_URL} would become ${CONCENTRATE_BASE_URL}, which holds the /v1 URL:
+                // wrong for a setting whose target says otherwise, so the setting gets its own value.
+                fix(s.anchor(), r, s.path() + " now " + r.to() + " (it read " + v + ")",
+                        TextEdit.replace(s.valueStart(), s.valueEnd(), r.to(), r.id()));
+                return true;
+            }
             if (url.isEmpty()) {
                 return false;
             }
@@ -221,7 +267,7 @@ public final class SettingsRewriter {
     // ---- environment variables ------------------------------------------------------------
 
     private boolean envVar(Setting s, boolean configuresPortkey) {
-        if (!s.hasKey() || !isEnvName(s.name())) {
+        if (!s.hasKey() || !VariableReferences.isEnvName(s.name())) {
             return false;
         }
         Rule r = rules.envVar(s.name()).orElse(null);
@@ -229,7 +275,14 @@ public final class SettingsRewriter {
             return false;
         }
         if (r.action() == Action.REPLACE_ENV) {
-            renameVariable(s, r);
+            String parent = s.path().substring(0, s.path().length() - s.name().length());
+            if (paths.contains(parent + r.to()) && s.ownsLines() && commentPrefix != null) {
+                // The new variable is already set beside it (a migration begun by hand): renaming
+                // would define it twice, so the old one is commented out instead.
+                commentOut(s, r, s.name() + " commented out, " + r.to() + " is already set here");
+            } else {
+                renameVariable(s, r);
+            }
             return true;
         }
         if (r.action() == Action.COMMENT_OUT_ENV) {
@@ -237,9 +290,15 @@ public final class SettingsRewriter {
                 return false;
             }
             if (s.ownsLines() && commentPrefix != null) {
-                commentOut(s, r);
+                commentOut(s, r, s.name() + " commented out");
             } else {
-                manual(s.anchor(), s.anchor(), r, s.name() + " (cannot be commented out on its own here)");
+                // The rule's note speaks of a line the tool commented out; here a human has to.
+                String subject = s.name() + " shares its line with other settings: comment it out by hand";
+                work.manual(s.anchor(), r, subject);
+                markLines(s.anchor(), s.anchor());
+                if (commentPrefix != null && !scan.opaqueLines().get(text.line(s.anchor()))) {
+                    work.todoAbove(s.anchor(), commentPrefix, subject + ". " + r.note(), r.id());
+                }
             }
             return true;
         }
@@ -258,13 +317,13 @@ public final class SettingsRewriter {
         if (s.hasValue()) {
             String v = value(s);
             if (s.secretLookup()) {
-                String nv = renameInLookup(v);
+                String nv = references.renameInLookup(v);
                 if (!nv.equals(v)) {
                     edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
                 }
                 subject += "; the secret it reads is now named after Concentrate: create it with your Concentrate key";
             } else if (v.contains("$")) {
-                String nv = renameReferences(v);
+                String nv = references.rename(v);
                 if (!nv.equals(v)) {
                     edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
                     subject += "; its value now reads " + nv + ": define that where the reference resolves";
@@ -307,7 +366,7 @@ public final class SettingsRewriter {
         }
     }
 
-    private void commentOut(Setting s, Rule r) {
+    private void commentOut(Setting s, Rule r, String subject) {
         List<TextEdit> edits = new ArrayList<>();
         String marker = commentPrefix + " ";
         int at = s.entryStart();
@@ -323,20 +382,7 @@ public final class SettingsRewriter {
         }
         // The note goes in first: insertions at one offset apply in the order they are recorded.
         work.todoAbove(s.entryStart(), commentPrefix, r.note(), r.id());
-        fix(s.anchor(), r, s.name() + " commented out", edits);
-    }
-
-    static boolean isEnvName(String name) {
-        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
+        fix(s.anchor(), r, subject, edits);
     }
 
     // ---- values ----------------------------------------------------------------------------
@@ -346,7 +392,7 @@ public final class SettingsRewriter {
             return;
         }
         String v = value(s);
-        String renamed = s.secretLookup() ? v : renameReferences(v);
+        String renamed = s.secretLookup() ? v : references.rename(v);
         String nv = rules.rewriteUrls(renamed);
         if (nv.equals(v)) {
             return;
@@ -355,19 +401,16 @@ public final class SettingsRewriter {
         String subject;
         if (!nv.equals(renamed)) {
             r = rules.baseUrl(v.substring(Math.max(0, indexOfPortkeyUrl(v)))).orElse(null);
-            subject = (s.hasKey() ? s.path() : "value") + " now points at Concentrate";
+            subject = (s.hasKey() ? s.path() : s.path().isEmpty() ? "this line" : s.path() + " item") + " now points at Concentrate";
         } else {
-            r = firstRenamedRule(v);
-            subject = (s.hasKey() ? s.path() : "value") + " now reads " + nv;
+            r = references.firstRenamedRule(v);
+            subject = (s.hasKey() ? s.path() : s.path().isEmpty() ? "this line" : s.path() + " item") + " now reads " + nv;
         }
         if (r == null) {
             return;
         }
-        work.fix(s.valueStart(), r, subject, List.of(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id())));
         // A line that still names Portkey after this (an x-portkey header in a curl command) is left to the sweep.
-        if (!nv.toLowerCase(Locale.ROOT).contains("portkey")) {
-            markLines(s.valueStart(), Math.max(s.valueStart(), s.valueEnd() - 1));
-        }
+        work.fix(s.valueStart(), r, subject, List.of(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id())));
     }
 
     private int indexOfPortkeyUrl(String v) {
@@ -379,110 +422,6 @@ public final class SettingsRewriter {
         return -1;
     }
 
-    /** References to renamed variables ({@code ${PORTKEY_API_KEY}}, {@code $PORTKEY_API_KEY}, {@code secrets.PORTKEY_API_KEY}) point at the new name. */
-    public String renameReferences(String v) {
-        String out = v;
-        for (Rule r : rules.ofKind(RuleKind.ENV_VAR)) {
-            if (r.action() != Action.REPLACE_ENV) {
-                continue;
-            }
-            for (String m : r.match()) {
-                if (!m.contains("*")) {
-                    out = replaceToken(out, m, r.to());
-                }
-            }
-        }
-        return out;
-    }
-
-    private Rule firstRenamedRule(String v) {
-        for (Rule r : rules.ofKind(RuleKind.ENV_VAR)) {
-            if (r.action() == Action.REPLACE_ENV && r.match().stream().anyMatch(m -> !m.contains("*")
-                    && !replaceToken(v, m, r.to()).equals(v))) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    /** In a secret lookup, variable names are renamed and Portkey in a secret's name or key becomes Concentrate. */
-    private String renameInLookup(String v) {
-        String out = renameReferences(v);
-        return out.replace("PORTKEY", "CONCENTRATE").replace("Portkey", "Concentrate").replace("portkey", "concentrate");
-    }
-
-    /** Replaces {@code name} where it stands as a whole identifier. */
-    static String replaceToken(String s, String name, String to) {
-        StringBuilder out = null;
-        int from = 0;
-        int i = s.indexOf(name);
-        while (i >= 0) {
-            int end = i + name.length();
-            boolean before = i > 0 && isIdent(s.charAt(i - 1));
-            boolean after = end < s.length() && isIdent(s.charAt(end));
-            if (!before && !after) {
-                if (out == null) {
-                    out = new StringBuilder();
-                }
-                out.append(s, from, i).append(to);
-                from = end;
-            }
-            i = s.indexOf(name, end);
-        }
-        return out == null ? s : out.append(s, from, s.length()).toString();
-    }
-
-    private static boolean isIdent(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
-    }
-
-    // ---- leftovers -------------------------------------------------------------------------
-
-    /** Every code line that still names Portkey and that no rule dealt with is left to a human. */
-    private void leftovers() {
-        Rule r = rules.byId(MENTION_RULE).orElse(null);
-        for (int line = 1; line <= text.lineCount(); line++) {
-            if (handledLines.get(line) || scan.commentLines().get(line)) {
-                continue;
-            }
-            String l = text.lineText(line);
-            if (!codePart(l).toLowerCase(Locale.ROOT).contains("portkey")) {
-                continue;
-            }
-            int start = text.offset(line, 1) + (l.length() - l.stripLeading().length());
-            String snippet = l.strip();
-            if (snippet.length() > 80) {
-                snippet = snippet.substring(0, 77) + "...";
-            }
-            String note = r != null ? r.note() : "this line still refers to Portkey: migrate or remove it by hand.";
-            work.manual(start, MENTION_RULE, "`" + SecretMasker.mask(snippet) + "`: " + note);
-            if (commentPrefix != null && !scan.opaqueLines().get(line)) {
-                work.todoAbove(start, commentPrefix, note, MENTION_RULE);
-            }
-        }
-    }
-
-    /** The line without a trailing comment (a comment marker after a blank, outside quotes). */
-    private String codePart(String l) {
-        if (!trailingComments) {
-            return l;
-        }
-        char quote = 0;
-        for (int i = 0; i < l.length(); i++) {
-            char c = l.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (l.startsWith(commentPrefix, i) && (i == 0 || l.charAt(i - 1) == ' ' || l.charAt(i - 1) == '\t')) {
-                return l.substring(0, i);
-            }
-        }
-        return l;
-    }
-
     // ---- recording -------------------------------------------------------------------------
 
     private void fix(int offset, Rule r, String subject, TextEdit... edits) {
@@ -491,10 +430,6 @@ public final class SettingsRewriter {
 
     private void fix(int offset, Rule r, String subject, List<TextEdit> edits) {
         work.fix(offset, r, subject, edits);
-        markLines(offset, offset);
-        for (TextEdit e : edits) {
-            markLines(e.start(), Math.max(e.start(), e.end() - 1));
-        }
     }
 
     private void manual(int offset, int anchor, Rule r, String subject) {

@@ -1,0 +1,113 @@
+package dev.migrateportkey.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code check} and {@code rewrite} over the files around the code: dotfiles and workflow files
+ * are walked, every leftover Portkey setting is named with its line, and after {@code rewrite}
+ * only what needs a human is left.
+ */
+class ConfigFilesCliTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cl = Main.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+            int code = cl.execute(args);
+            System.out.flush();
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    private static void write(Path dir, String rel, String content) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+    }
+
+    private static void tree(Path dir) throws IOException {
+        write(dir, ".env", "APP=demo\nPORTKEY_API_KEY=${VAULT_PORTKEY}\nOPENAI_API_KEY=sk-abcdefabcdefabcdef1234\n");
+        write(dir, "src/main/resources/application.yml", """
+                spring:
+                  ai:
+                    openai:
+                      base-url: https://api.portkey.ai
+                      chat:
+                        options:
+                          http-headers:
+                            x-portkey-provider: anthropic
+                """);
+        write(dir, ".github/workflows/ci.yml", """
+                jobs:
+                  test:
+                    env:
+                      PORTKEY_API_KEY: ${{ secrets.PORTKEY_API_KEY }}
+                """);
+        write(dir, "requirements.txt", "portkey-ai==1.8.2\n");
+        write(dir, "web/package-lock.json", "{\n  \"packages\": {\"node_modules/portkey-ai\": {}}\n}\n");
+    }
+
+    @Test
+    void checkNamesEachLeftoverSettingWithItsLine(@TempDir Path dir) throws IOException {
+        tree(dir);
+        Run r = run("check", dir.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out())
+                .contains(dir + "/.env:2:1: env-portkey-api-key: ")
+                // The key it reads is still a Portkey one: a human points it at the Concentrate key.
+                .contains(dir + "/.env:2:1: config-portkey-mention: [manual] ")
+                .contains(dir + "/.env:3:1: env-upstream-provider-key: ")
+                .contains(dir + "/src/main/resources/application.yml:4:7: spring-ai-base-url: ")
+                .contains(dir + "/src/main/resources/application.yml:8:13: header-provider: ")
+                .contains(dir + "/.github/workflows/ci.yml:4:7: env-portkey-api-key: ")
+                .contains(dir + "/requirements.txt:1:1: dependency-portkey-ai: ")
+                .contains(dir + "/web/package-lock.json:2:30: dependency-lock-file: [manual] ");
+        assertThat(r.out()).doesNotContain("sk-abcdefabcdefabcdef1234");
+    }
+
+    @Test
+    void afterRewriteOnlyManualItemsAreLeft(@TempDir Path dir) throws IOException {
+        tree(dir);
+        Run rewrite = run("rewrite", "--allow-dirty", dir.toString());
+        assertThat(rewrite.exit()).as(rewrite.err()).isZero();
+        assertThat(Files.readString(dir.resolve(".env"))).isEqualTo("""
+                APP=demo
+                # TODO(concentrate-migration): This line still refers to Portkey and the tool has no rule for it: migrate or remove it by hand.
+                CONCENTRATE_API_KEY=${VAULT_PORTKEY}
+                # TODO(concentrate-migration): Upstream provider keys are no longer needed: Concentrate owns those credentials. Commented out, not deleted: remove once the migration is verified end to end.
+                # OPENAI_API_KEY=sk-abcdefabcdefabcdef1234
+                """);
+        assertThat(Files.readString(dir.resolve(".github/workflows/ci.yml")))
+                .contains("CONCENTRATE_API_KEY: ${{ secrets.CONCENTRATE_API_KEY }}");
+        assertThat(Files.readString(dir.resolve("requirements.txt"))).isEqualTo("openai>=1.66\n");
+        Run check = run("check", dir.toString());
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(check.out().strip().lines().toList()).satisfiesExactly(
+                l -> assertThat(l).startsWith(dir + "/.env:3:1: config-portkey-mention: [manual] "),
+                l -> assertThat(l).startsWith(dir + "/web/package-lock.json:2:30: dependency-lock-file: [manual] "));
+    }
+}
