@@ -76,6 +76,7 @@ final class JavaFileRewriter {
         ConstantCleanup constants = new ConstantCleanup(work, cu, edits, strings, this::consume);
         constants.unusedDeclarations();
         new HeaderParameterRewriter(work, cu, edits, strings, this::consume, this::isConsumed).run();
+        new StaticHeaderAnnotations(work, cu, edits, this::consume).run();
         List<MethodCallExpr> calls = cu.findAll(MethodCallExpr.class);
         for (MethodCallExpr call : calls) {
             if (isOutermost(call)) {
