@@ -116,6 +116,21 @@ class JavaFixturesEndToEndTest {
     }
 
     @Test
+    void langChain4jOpenAiOfficialChatModel() throws Exception {
+        try (FakeGateway gw = new FakeGateway()) {
+            run("langchain4j-openai-official-builder", gw, """
+                    package e2e;
+                    public class Main {
+                        public static void main(String[] args) {
+                            System.out.println(com.acme.lc.OfficialModels.chatModel().chat("Say hello"));
+                        }
+                    }
+                    """);
+            assertConcentrateRequest(onlyRequest(gw, "/v1/chat/completions"), "gpt-4o-mini", null);
+        }
+    }
+
+    @Test
     void springRestClientDefaultHeaders() throws Exception {
         try (FakeGateway gw = new FakeGateway()) {
             run("spring-rest-client-default-headers", gw, """
