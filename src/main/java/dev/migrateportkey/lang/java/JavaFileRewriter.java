@@ -94,6 +94,7 @@ final class JavaFileRewriter {
                 literal((LiteralStringValueExpr) lit);
             }
         }
+        new EmptiedLambdas(work, cu, edits).run();
         constants.staleStaticImports();
     }
 
