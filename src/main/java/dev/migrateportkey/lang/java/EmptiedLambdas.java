@@ -33,8 +33,7 @@ final class EmptiedLambdas {
                     || !block.getStatements().stream().allMatch(this::removed)) {
                 continue;
             }
-            if (lambda.getParentNode().orElse(null) instanceof MethodCallExpr owner
-                    && owner.getArguments().size() == 1 && owner.getScope().isPresent()) {
+            if (lambda.getParentNode().orElse(null) instanceof MethodCallExpr owner && JavaEdits.isRemovableLink(owner)) {
                 List<TextEdit> out = edits.removeCall(owner, "header-lambda");
                 out.forEach(work::edit);
             }
