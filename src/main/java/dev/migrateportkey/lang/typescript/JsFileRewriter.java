@@ -70,6 +70,9 @@ final class JsFileRewriter {
     private boolean portkeyClients;
     /** Configs met during the walk; placed once every request of the file is known. */
     private final List<PendingConfig> pendingConfigs = new ArrayList<>();
+    /** Options and headers that become a request body param ({@code cacheNamespace}), placed likewise. */
+    private final List<PendingConfig> pendingParams = new ArrayList<>();
+    private final Map<JsNode, Set<String>> placedParams = new IdentityHashMap<>();
     /** The bound client whose options are being read (its header objects belong to it). */
     private JsNode currentClient;
     private final ConfigDecomposer decomposer;
@@ -119,6 +122,9 @@ final class JsFileRewriter {
             }
         }
         pendingConfigs.forEach(this::config);
+        // A request's own header wins over its client's default: per-call params are placed first.
+        pendingParams.sort(Comparator.comparing(x -> x.call() == null));
+        pendingParams.forEach(this::bodyParam);
         requestCalls.forEach(this::models);
         callProviders.forEach(this::jsonBodies);
         finishObjects();
@@ -270,6 +276,10 @@ final class JsFileRewriter {
                 }
                 case DECOMPOSE_CONFIG -> {
                     pendingConfigs.add(new PendingConfig(entry, configValue(entry), rw, r, site, null));
+                    claim(entry);
+                }
+                case TO_BODY_PARAM -> {
+                    pendingParams.add(new PendingConfig(entry, configValue(entry), rw, r, site, null));
                     claim(entry);
                 }
                 default -> {
@@ -461,6 +471,10 @@ final class JsFileRewriter {
                 case KEEP, CHECKLIST -> {
                 }
                 case DECOMPOSE_CONFIG -> pendingConfigs.add(clientHasKey
+                        ? new PendingConfig(entry, configValue(entry), rw, r, currentClient, null)
+                        : new PendingConfig(entry, configValue(entry), rw, r, null,
+                        object.ancestor(a -> a.is("call_expression") || a.is("new_expression"))));
+                case TO_BODY_PARAM -> pendingParams.add(clientHasKey
                         ? new PendingConfig(entry, configValue(entry), rw, r, currentClient, null)
                         : new PendingConfig(entry, configValue(entry), rw, r, null,
                         object.ancestor(a -> a.is("call_expression") || a.is("new_expression"))));
@@ -791,6 +805,35 @@ final class JsFileRewriter {
         }
         work.fix(at.start(), p.rule(), "Config (" + origin + ")" + (d.bodyParams().isEmpty() ? " has nothing left to send"
                 : " becomes body params " + params + " in " + bodies.size() + " request(s)"));
+    }
+
+    /**
+     * An option or header that becomes a body param ({@code cacheNamespace} to
+     * {@code prompt_cache_key}): added to every request body it applied to, when its value can be
+     * moved there (a literal or an environment read) and those requests are in this file.
+     */
+    private void bodyParam(PendingConfig p) {
+        Rule r = p.rule();
+        JsNode value = p.value();
+        String param = r.param() != null ? r.param() : JsValues.keyName(p.entry());
+        boolean movable = value != null && (JsValues.literal(value) != null || value.is("number")
+                || value.text().replace(" ", "").startsWith("process.env."));
+        List<JsNode> bodies = p.call() != null ? bodiesOf(p.call()) : requestBodiesOf(clientVariable(p.client()));
+        String what = JsValues.keyName(p.entry());
+        if (!movable || bodies.isEmpty()) {
+            work.manualWithTodo(p.entry().start(), anchor(p.entry()), r, what + (movable
+                    ? " (its requests are not in this file)" : " (its value cannot be moved into each request)"), COMMENT);
+            return;
+        }
+        for (JsNode body : bodies) {
+            ObjectRewrite rw = rewrite(body);
+            boolean present = rw.entries().stream().anyMatch(e -> param.equals(JsValues.keyName(e)));
+            if (!present && placedParams.computeIfAbsent(body, b -> new HashSet<>()).add(param)) {
+                rw.append(JsConfigs.key(param, quote) + ": " + value.text(), r.id());
+            }
+        }
+        p.holder().remove(p.entry(), r.id());
+        work.fix(p.entry().start(), r, what + " becomes the " + param + " body param of " + bodies.size() + " request(s)");
     }
 
     /** The request bodies of one call: its first argument, or the JSON.stringify bodies of a fetch. */
