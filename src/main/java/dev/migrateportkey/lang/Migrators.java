@@ -1,6 +1,7 @@
 package dev.migrateportkey.lang;
 
 import dev.migrateportkey.lang.java.JavaMigrator;
+import dev.migrateportkey.lang.python.PythonMigrator;
 
 import java.util.List;
 
@@ -10,6 +11,6 @@ public final class Migrators {
     }
 
     public static List<Migrator> all() {
-        return List.of(new JavaMigrator());
+        return List.of(new JavaMigrator(), new PythonMigrator());
     }
 }
