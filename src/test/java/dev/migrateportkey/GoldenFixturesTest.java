@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Golden tests over {@code fixtures/<language>/<case>/input} and {@code expected}: the rewrite of every
+ * Golden tests over {@code fixtures/<language>/<case>/input} and {@code expected}, for every language
+ * directory under {@code fixtures}: the rewrite of every
  * input must equal expected byte for byte, expected must be a fixed point (also with CRLF line
  * endings), and only manual findings may remain in expected.
  */
@@ -48,19 +49,24 @@ class GoldenFixturesTest {
     @TestFactory
     Stream<DynamicNode> goldenCases() throws IOException {
         assertThat(FIXTURES).as("fixtures directory (run from the project root)").isDirectory();
-        List<Path> cases = new ArrayList<>();
-        try (Stream<Path> languages = Files.list(FIXTURES)) {
-            for (Path language : languages.filter(Files::isDirectory).sorted().toList()) {
-                try (Stream<Path> s = Files.list(language)) {
-                    List<Path> found = s.filter(Files::isDirectory).sorted().toList();
-                    assertThat(found).as("golden cases under " + language).isNotEmpty();
-                    cases.addAll(found);
-                }
-            }
+        List<Path> languages;
+        try (Stream<Path> s = Files.list(FIXTURES)) {
+            languages = s.filter(Files::isDirectory).sorted().toList();
         }
-        assertThat(cases).as("golden cases under " + FIXTURES).isNotEmpty();
-        return cases.stream().map(c -> DynamicContainer.dynamicContainer(
-                c.getParent().getFileName() + "/" + c.getFileName(), Stream.of(
+        List<DynamicNode> out = new ArrayList<>();
+        for (Path language : languages) {
+            List<Path> cases;
+            try (Stream<Path> s = Files.list(language)) {
+                cases = s.filter(Files::isDirectory).sorted().toList();
+            }
+            assertThat(cases).as("golden cases under " + language).isNotEmpty();
+            out.add(DynamicContainer.dynamicContainer(language.getFileName().toString(), cases.stream().map(GoldenFixturesTest::goldenCase)));
+        }
+        return out.stream();
+    }
+
+    private static DynamicNode goldenCase(Path c) {
+        return DynamicContainer.dynamicContainer(c.getFileName().toString(), Stream.of(
                 DynamicTest.dynamicTest("has input and expected", () -> {
                     assertThat(c.resolve("input")).as(c + "/input").isDirectory();
                     assertThat(c.resolve("expected")).as(c + "/expected (every input needs one)").isDirectory();
@@ -68,7 +74,7 @@ class GoldenFixturesTest {
                 DynamicTest.dynamicTest("rewrite matches expected", () -> rewriteMatches(c)),
                 DynamicTest.dynamicTest("expected is a fixed point", () -> fixedPoint(c, false)),
                 DynamicTest.dynamicTest("expected with CRLF is a fixed point", () -> fixedPoint(c, true)),
-                DynamicTest.dynamicTest("only manual findings left in expected", () -> onlyManualLeft(c)))));
+                DynamicTest.dynamicTest("only manual findings left in expected", () -> onlyManualLeft(c))));
     }
 
     private static void rewriteMatches(Path c) throws Exception {

@@ -1,6 +1,7 @@
 package dev.migrateportkey.lang;
 
 import dev.migrateportkey.lang.java.JavaMigrator;
+import dev.migrateportkey.lang.python.PythonMigrator;
 import dev.migrateportkey.lang.typescript.TypeScriptMigrator;
 
 import java.util.List;
@@ -11,6 +12,6 @@ public final class Migrators {
     }
 
     public static List<Migrator> all() {
-        return List.of(new JavaMigrator(), new TypeScriptMigrator());
+        return List.of(new JavaMigrator(), new PythonMigrator(), new TypeScriptMigrator());
     }
 }
