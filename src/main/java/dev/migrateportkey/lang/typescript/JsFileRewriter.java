@@ -172,6 +172,7 @@ final class JsFileRewriter {
             return;
         }
         portkeyClients = true;
+        imports.migrated(callee.text());
         List<TextEdit> edits = new ArrayList<>();
         edits.add(TextEdit.replace(callee.start(), callee.end(), target.name(), dependencyRule.id()));
         if (argList.isEmpty()) {

@@ -75,6 +75,18 @@ class TypeScriptMigratorTest {
     }
 
     @Test
+    void aClientMigratedBesideOneThatCannotBeKeepsBothImports() throws Exception {
+        String src = "const Portkey = require('portkey-ai');\n\nconst a = new Portkey({ apiKey: process.env.PORTKEY_API_KEY });\n"
+                + "const b = new Portkey(loadOptions());\n";
+        MigrationPlan plan = plan(MigrationOptions.defaults(), Map.of("two.cjs", src));
+        assertThat(after(plan, "two.cjs")).isEqualTo("const OpenAI = require('openai');\n"
+                + "const Portkey = require('portkey-ai');\n\n"
+                + "const a = new OpenAI({ baseURL: 'https://api.concentrate.ai/v1', apiKey: process.env.CONCENTRATE_API_KEY });\n"
+                + "// TODO(concentrate-migration): Remove the Portkey SDK and use the OpenAI SDK against Concentrate (it has no SDK of its own).\n"
+                + "const b = new Portkey(loadOptions());\n");
+    }
+
+    @Test
     void createHeadersWithAnUnknownOptionKeepsTheCallAndItsImport() throws Exception {
         String src = "import OpenAI from 'openai';\nimport { createHeaders, PORTKEY_GATEWAY_URL } from 'portkey-ai';\n\n"
                 + "const client = new OpenAI({\n  baseURL: PORTKEY_GATEWAY_URL,\n"
