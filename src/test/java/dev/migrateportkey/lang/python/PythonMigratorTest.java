@@ -110,6 +110,14 @@ class PythonMigratorTest {
                 + "# TODO(concentrate-migration): pass prompt_cache_key in the body of each request: extra_body={\"prompt_cache_key\": \"team-a\"}\n"
                 + "c = OpenAI(\n    base_url=\"https://api.concentrate.ai/v1\",\n    api_key=os.environ[\"CONCENTRATE_API_KEY\"],\n)\n");
         assertThat(r.manual()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("sdk-cache-namespace"));
+        // The argument is gone; its TODO keeps check failing until a human deals with it.
+        Result again = migrate(r.text());
+        assertThat(again.text()).isEqualTo(r.text());
+        assertThat(again.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.MANUAL);
+            assertThat(f.line()).isEqualTo(4);
+            assertThat(f.message()).contains("prompt_cache_key");
+        });
     }
 
     @Test
