@@ -537,9 +537,18 @@ final class PythonFileRewriter {
             boolean keyHeader = v.is("dictionary") ? headerDict(v, a, carriesKey) : createHeaders(v, a, carriesKey);
             keyNeeded |= keyHeader && carriesKey;
         }
-        if (keyNeeded && keyArg == null && urlArg != null) {
+        if (keyNeeded && keyArg == null) {
+            // The key travelled in a Portkey header that is gone: the client's api_key carries it now.
             Rule r = rules.sdkParam("api_key").orElseThrow();
-            work.edit(edits.insertAfter(urlArg, "api_key=" + keyExpression, r.id()));
+            String code = "api_key=" + keyExpression;
+            Node before = PythonEdits.elements(args).stream().filter(a -> !headerArgs.contains(a)).findFirst().orElse(null);
+            if (urlArg != null) {
+                work.edit(edits.insertAfter(urlArg, code, r.id()));
+            } else if (before != null) {
+                work.edit(edits.insertBefore(before, code, r.id()));
+            } else {
+                work.edit(PythonEdits.insertIntoEmpty(args, code, r.id()));
+            }
             needsOs = true;
         }
     }

@@ -145,6 +145,14 @@ class PythonMigratorTest {
     }
 
     @Test
+    void theKeyMovesToApiKeyWhenItsHeaderGoesFromAClientWithoutOne() throws Exception {
+        Result r = migrate("import os\nfrom openai import OpenAI\n\n"
+                + "c = OpenAI(default_headers={\"x-portkey-api-key\": os.environ[\"PORTKEY_API_KEY\"]}, base_url=os.environ[\"GW\"])\n");
+        assertThat(r.text()).isEqualTo("import os\nfrom openai import OpenAI\n\n"
+                + "c = OpenAI(api_key=os.environ[\"CONCENTRATE_API_KEY\"], base_url=os.environ[\"GW\"])\n");
+    }
+
+    @Test
     void runningAgainOnTheOutputChangesNothing() throws Exception {
         String src = "import os\nfrom portkey_ai import Portkey, createHeaders, PORTKEY_GATEWAY_URL\nfrom openai import OpenAI\n\n"
                 + "a = Portkey(api_key=os.environ[\"PORTKEY_API_KEY\"], virtual_key=\"vk\", cache_namespace=\"n\")\n"
