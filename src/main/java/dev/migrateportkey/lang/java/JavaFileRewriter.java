@@ -39,7 +39,8 @@ final class JavaFileRewriter {
     /** Calls that set a request header from (name, value). */
     private static final Set<String> HEADER_SETTERS = Set.of("header", "headers", "addHeader", "setHeader", "putHeader",
             "defaultHeader", "putAdditionalHeader", "set", "add", "put", "putIfAbsent", "addRequestProperty",
-            "setRequestProperty", "append", "withHeader", "addHeaderValue", "setHeaderValue");
+            "setRequestProperty", "append", "withHeader", "addHeaderValue", "setHeaderValue",
+            "setDefaultHeader", "addDefaultHeader");
     /** Calls that read a response header by name. */
     private static final Set<String> HEADER_GETTERS = Set.of("header", "getHeader", "firstValue", "allValues", "get",
             "getFirst", "getHeaderField", "getHeaders", "headers", "getValue", "values", "getFirstHeader",
@@ -79,6 +80,10 @@ final class JavaFileRewriter {
     }
 
     void run() {
+        ConstantCleanup constants = new ConstantCleanup(work, cu, edits, strings, this::consume);
+        constants.unusedDeclarations();
+        new HeaderParameterRewriter(work, cu, edits, strings, this::consume, this::isConsumed).run();
+        new StaticHeaderAnnotations(work, cu, edits, this::consume).run();
         List<MethodCallExpr> calls = cu.findAll(MethodCallExpr.class);
         for (MethodCallExpr call : calls) {
             if (isOutermost(call)) {
@@ -96,6 +101,7 @@ final class JavaFileRewriter {
                 literal((LiteralStringValueExpr) lit);
             }
         }
+        constants.staleStaticImports();
         slugs.run();
         imports.edits("header-config").forEach(work::edit);
     }
@@ -275,7 +281,7 @@ final class JavaFileRewriter {
     /** The Portkey key header: the Concentrate key travels as Authorization: Bearer instead. */
     private void toAuthorization(MethodCallExpr call, Rule r, String subject) {
         List<MethodCallExpr> chain = chainOrSiblings(call);
-        boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod);
+        boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod) || feedsKeyedClient(call);
         MethodCallExpr authorization = chain.stream()
                 .filter(c -> c != call && c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
                         && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent())
@@ -502,6 +508,34 @@ final class JavaFileRewriter {
         return false;
     }
 
+    /**
+     * Whether the header map {@code call} fills ({@code headers.add(...)}) is handed, in the same
+     * body, to a client chain that carries the key itself ({@code OpenAiApi.builder().apiKey(...)
+     * .headers(headers)}): the key header then just goes, or the client would send two
+     * Authorization headers.
+     */
+    private boolean feedsKeyedClient(MethodCallExpr call) {
+        if (call.getScope().isEmpty() || !(call.getScope().get() instanceof NameExpr var)) {
+            return false;
+        }
+        Node body = call.findAncestor(n -> n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
+                || n instanceof com.github.javaparser.ast.body.InitializerDeclaration, Node.class).orElse(null);
+        if (body == null) {
+            return false;
+        }
+        for (MethodCallExpr user : body.findAll(MethodCallExpr.class, m -> m.getArguments().stream()
+                .anyMatch(a -> a instanceof NameExpr n && n.getNameAsString().equals(var.getNameAsString())))) {
+            MethodCallExpr top = user;
+            while (!isOutermost(top)) {
+                top = (MethodCallExpr) top.getParentNode().orElseThrow();
+            }
+            if (chain(top).stream().anyMatch(this::isKeyMethod)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The Authorization value that carries the Concentrate key. */
     private String bearerExpression() {
         return "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
@@ -529,6 +563,7 @@ final class JavaFileRewriter {
             return;
         }
         String source = edits.source(lit);
+        Rule urlRule = null;
         if (lower.contains("api.portkey.ai")) {
             Optional<Rule> api = portkeyApiPath(value);
             if (api.isPresent()) {
@@ -537,10 +572,9 @@ final class JavaFileRewriter {
             }
             String rewritten = rules.rewriteUrls(source);
             if (!rewritten.equals(source)) {
-                Rule r = rules.baseUrl(value.substring(lower.indexOf("http"))).orElse(null);
-                if (r != null) {
-                    work.fix(edits.start(lit), r, "Portkey gateway URL", edits.replace(lit, rewritten, r.id()));
-                    return;
+                urlRule = rules.baseUrl(value.substring(lower.indexOf("http"))).orElse(null);
+                if (urlRule != null) {
+                    source = rewritten;
                 }
             }
         }
@@ -552,6 +586,7 @@ final class JavaFileRewriter {
             }
             return;
         }
+        // A literal can hold both a URL and a variable name: "${PORTKEY_BASE_URL:https://api.portkey.ai/v1}".
         Matcher m = PORTKEY_VAR.matcher(source);
         StringBuilder out = new StringBuilder();
         List<Rule> applied = new ArrayList<>();
@@ -570,8 +605,22 @@ final class JavaFileRewriter {
         }
         if (!applied.isEmpty()) {
             m.appendTail(out);
+            source = out.toString();
+        }
+        if (urlRule == null && applied.isEmpty()) {
+            return;
+        }
+        TextEdit edit = edits.replace(lit, source, (urlRule != null ? urlRule : applied.get(0)).id());
+        if (urlRule != null) {
+            work.fix(edits.start(lit), urlRule, "Portkey gateway URL", edit);
+        }
+        if (!applied.isEmpty()) {
             Rule r = applied.get(0);
-            work.fix(edits.start(lit), r, "environment variable " + value.strip(), edits.replace(lit, out.toString(), r.id()));
+            if (urlRule == null) {
+                work.fix(edits.start(lit), r, "environment variable " + value.strip(), edit);
+            } else {
+                work.fix(edits.start(lit), r, "environment variable " + value.strip(), List.of());
+            }
         }
     }
 
