@@ -109,6 +109,9 @@ final class JavaConfigEmitter {
             return Outcome.KEEP;
         }
         work.config(at, src.origin(), d.bodyParams(), dropped, List.of());
+        // The primary model is recorded where it is written; the fallbacks are recorded at the Config.
+        d.slugs().stream().filter(u -> !u.slug().equals(d.model()))
+                .forEach(u -> work.model(at, u.original(), u.slug()));
         for (MethodCallExpr chain : chains) {
             emit(chain, d, rule, src.origin());
         }
