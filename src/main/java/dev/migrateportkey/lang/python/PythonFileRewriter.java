@@ -541,7 +541,8 @@ final class PythonFileRewriter {
             // The key travelled in a Portkey header that is gone: the client's api_key carries it now.
             Rule r = rules.sdkParam("api_key").orElseThrow();
             String code = "api_key=" + keyExpression;
-            Node before = PythonEdits.elements(args).stream().filter(a -> !headerArgs.contains(a)).findFirst().orElse(null);
+            List<Node> elements = PythonEdits.elements(args);
+            Node before = elements.isEmpty() ? null : elements.get(0);
             if (urlArg != null) {
                 work.edit(edits.insertAfter(urlArg, code, r.id()));
             } else if (before != null) {
