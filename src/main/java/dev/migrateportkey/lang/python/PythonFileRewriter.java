@@ -535,7 +535,9 @@ final class PythonFileRewriter {
             Node v = a.field("value");
             boolean carriesKey = sdkClient && !a.field("name").text().equals("headers");
             boolean keyHeader = v.is("dictionary") ? headerDict(v, a, carriesKey) : createHeaders(v, a, carriesKey);
-            keyNeeded |= keyHeader && carriesKey;
+            // A per-request extra_headers of create(...) cannot take the key back as api_key; a
+            // client's default_headers (or a client whose base URL was Portkey's) can.
+            keyNeeded |= keyHeader && carriesKey && (a.field("name").text().equals("default_headers") || urlArg != null);
         }
         if (keyNeeded && keyArg == null) {
             // The key travelled in a Portkey header that is gone: the client's api_key carries it now.

@@ -153,6 +153,14 @@ class PythonMigratorTest {
     }
 
     @Test
+    void aPerRequestKeyHeaderIsDroppedWithoutGivingTheRequestAnApiKey() throws Exception {
+        Result r = migrate("r = client.chat.completions.create(model=\"gpt-4o\", messages=[],"
+                + " extra_headers={\"x-portkey-api-key\": k, \"x-portkey-trace-id\": rid})\n");
+        assertThat(r.text()).isEqualTo("r = client.chat.completions.create(model=\"gpt-4o\", messages=[],"
+                + " extra_headers={\"X-Request-Id\": rid})\n");
+    }
+
+    @Test
     void runningAgainOnTheOutputChangesNothing() throws Exception {
         String src = "import os\nfrom portkey_ai import Portkey, createHeaders, PORTKEY_GATEWAY_URL\nfrom openai import OpenAI\n\n"
                 + "a = Portkey(api_key=os.environ[\"PORTKEY_API_KEY\"], virtual_key=\"vk\", cache_namespace=\"n\")\n"
