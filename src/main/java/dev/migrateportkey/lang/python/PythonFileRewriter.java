@@ -744,6 +744,14 @@ final class PythonFileRewriter {
                     remove.add(p);
                     config(value, dict, r, subject);
                 }
+                case TO_BODY_PARAM -> {
+                    if (bodyParamOfRequest(owner, r, value)) {
+                        remove.add(p);
+                        work.fix(key.start(), r, subject + " of this request becomes its " + r.param() + " body param");
+                    } else {
+                        work.manualWithTodo(key.start(), PythonEdits.anchor(dict), r, subject, COMMENT);
+                    }
+                }
                 default -> work.manualWithTodo(key.start(), PythonEdits.anchor(dict), r, subject, COMMENT);
             }
         }
@@ -755,6 +763,20 @@ final class PythonFileRewriter {
         out.forEach(work::edit);
         consume(owner != null ? owner : dict);
         return keyFound;
+    }
+
+    /**
+     * A header of one request ({@code extra_headers} of a call) that becomes a body param of the
+     * same request: {@code extra_body={"param": value}} is added beside it. Only when the call has
+     * no {@code extra_body} yet (merging into an existing one is left to a human).
+     */
+    private boolean bodyParamOfRequest(Node owner, Rule r, Node value) {
+        if (owner == null || r.param() == null || !owner.field("name").text().equals("extra_headers")
+                || owner.parent() == null || kwargs(owner.parent()).containsKey("extra_body")) {
+            return false;
+        }
+        work.edit(edits.insertBefore(owner, "extra_body={" + PythonStrings.quote(r.param()) + ": " + value.text() + "}", r.id()));
+        return true;
     }
 
     /**

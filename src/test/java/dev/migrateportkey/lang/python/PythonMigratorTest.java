@@ -161,6 +161,18 @@ class PythonMigratorTest {
     }
 
     @Test
+    void aRequestsCacheNamespaceHeaderBecomesItsPromptCacheKey() throws Exception {
+        Result r = migrate("r = client.chat.completions.create(\n    model=\"gpt-4o\",\n"
+                + "    extra_headers={\"x-portkey-cache-namespace\": tenant},\n)\n");
+        assertThat(r.text()).isEqualTo("r = client.chat.completions.create(\n    model=\"gpt-4o\",\n"
+                + "    extra_body={\"prompt_cache_key\": tenant},\n)\n");
+        assertThat(r.manual()).isEmpty();
+        // With an extra_body already there, merging is left to a human.
+        Result kept = migrate("client.chat.completions.create(extra_body={\"a\": 1}, extra_headers={\"x-portkey-cache-namespace\": t})\n");
+        assertThat(kept.manual()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("header-cache-namespace"));
+    }
+
+    @Test
     void runningAgainOnTheOutputChangesNothing() throws Exception {
         String src = "import os\nfrom portkey_ai import Portkey, createHeaders, PORTKEY_GATEWAY_URL\nfrom openai import OpenAI\n\n"
                 + "a = Portkey(api_key=os.environ[\"PORTKEY_API_KEY\"], virtual_key=\"vk\", cache_namespace=\"n\")\n"
