@@ -1,5 +1,6 @@
 package dev.migrateportkey;
 
+import dev.migrateportkey.cli.FixtureOptions;
 import dev.migrateportkey.lang.MigrationOptions;
 import dev.migrateportkey.lang.Migrators;
 import dev.migrateportkey.plan.FilePlan;
@@ -78,6 +79,7 @@ class GoldenFixturesTest {
     }
 
     private static void rewriteMatches(Path c) throws Exception {
+        options = FixtureOptions.of(c);
         Path expected = c.resolve("expected");
         assertThat(expected).as(c + "/expected (every input needs one)").isDirectory();
         Path work = copy(c.resolve("input"), c.getFileName() + "-rewrite", false);
@@ -99,6 +101,7 @@ class GoldenFixturesTest {
     }
 
     private static void fixedPoint(Path c, boolean crlf) throws Exception {
+        options = FixtureOptions.of(c);
         Path work = copy(c.resolve("expected"), c.getFileName() + (crlf ? "-crlf" : "-fixed"), crlf);
         MigrationPlan plan = plan(work);
         assertThat(plan.hasErrors()).as("errors: " + plan.findings()).isFalse();
@@ -108,14 +111,18 @@ class GoldenFixturesTest {
     }
 
     private static void onlyManualLeft(Path c) throws Exception {
+        options = FixtureOptions.of(c);
         Path work = copy(c.resolve("expected"), c.getFileName() + "-check", false);
         MigrationPlan plan = plan(work);
         assertThat(plan.findings()).as(c.getFileName() + ": findings left in expected")
                 .allSatisfy(f -> assertThat(f.kind()).as(f.toString()).isEqualTo(Finding.Kind.MANUAL));
     }
 
+    /** Options of the case being planned ({@code options.txt}, see {@link FixtureOptions}). */
+    private static MigrationOptions options = MigrationOptions.defaults();
+
     private static MigrationPlan plan(Path dir) throws Exception {
-        return new Planner(rules, Migrators.all(), MigrationOptions.defaults(), WalkOptions.defaults())
+        return new Planner(rules, Migrators.all(), options, WalkOptions.defaults())
                 .plan(List.of(dir));
     }
 

@@ -1,9 +1,12 @@
 package dev.migrateportkey.lang;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the first pass learned across the whole tree: constants that hold Portkey values (a header
@@ -13,6 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProjectIndex {
     private final Map<String, String> constants = new ConcurrentHashMap<>();
     private final Set<String> ambiguous = ConcurrentHashMap.newKeySet();
+    private final Map<String, HeaderParameters> headerParameters = new ConcurrentHashMap<>();
+    private final Set<String> ambiguousMethods = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Parameters of one declared method that carry an {@code x-portkey-*} header by annotation
+     * (Retrofit {@code @Header}, Spring {@code @RequestHeader}) and can go without breaking its body:
+     * header name by parameter position.
+     */
+    public record HeaderParameters(String owner, String method, int arity, Map<Integer, String> headers) {
+    }
 
     /** Records {@code owner.name = value} (owner may be null for a module-level name). */
     public void constant(String owner, String name, String value) {
@@ -33,9 +46,102 @@ public final class ProjectIndex {
         return Optional.ofNullable(constants.get(name));
     }
 
+    /**
+     * A constant holding an {@code x-portkey-*} header name, with its initializer as written. Such a
+     * constant means nothing once migrated: when no file of the tree uses it any more, its
+     * declaration goes.
+     */
+    public record HeaderConstant(Path file, String owner, String name, String initializer) {
+    }
+
+    private final List<HeaderConstant> headerConstants = new CopyOnWriteArrayList<>();
+    private final Set<String> unusedConstants = ConcurrentHashMap.newKeySet();
+
+    public void headerConstant(HeaderConstant c) {
+        headerConstants.add(c);
+    }
+
+    /**
+     * Given the text of every scanned file after migration, finds the header constants nothing uses
+     * any more (the name appears only in its own declaration, or in declarations that go too) and
+     * returns the files that declare them, which are to be migrated again. Counting is by whole word,
+     * so a mention in a comment or a same-named constant elsewhere keeps a constant: it errs on
+     * keeping.
+     */
+    public Set<Path> settleUnusedConstants(Map<Path, String> migratedTexts) {
+        Map<HeaderConstant, Integer> uses = new java.util.HashMap<>();
+        for (HeaderConstant c : headerConstants) {
+            int n = 0;
+            for (String text : migratedTexts.values()) {
+                n += countWord(text, c.name());
+            }
+            uses.put(c, n - 1); // its own declaration
+        }
+        Set<HeaderConstant> removed = new java.util.HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (HeaderConstant c : headerConstants) {
+                if (removed.contains(c)) {
+                    continue;
+                }
+                int left = uses.get(c);
+                for (HeaderConstant r : removed) {
+                    left -= countWord(r.initializer(), c.name());
+                }
+                if (left <= 0) {
+                    removed.add(c);
+                    changed = true;
+                }
+            }
+        }
+        Set<Path> files = new java.util.HashSet<>();
+        for (HeaderConstant c : removed) {
+            unusedConstants.add(c.owner() + "." + c.name());
+            files.add(c.file());
+        }
+        return files;
+    }
+
+    /** Whether {@code owner.name} is a header constant no migrated file uses any more. */
+    public boolean isUnusedConstant(String owner, String name) {
+        return unusedConstants.contains(owner + "." + name);
+    }
+
+    static int countWord(String text, String word) {
+        int n = 0;
+        int i = text.indexOf(word);
+        while (i >= 0) {
+            int end = i + word.length();
+            if ((i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)))
+                    && (end >= text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+                n++;
+            }
+            i = text.indexOf(word, end);
+        }
+        return n;
+    }
+
+    /** Records a method whose parameters carry Portkey headers (see {@link HeaderParameters}). */
+    public void headerParameters(HeaderParameters p) {
+        String key = p.method() + "/" + p.arity();
+        HeaderParameters previous = headerParameters.putIfAbsent(key, p);
+        if (previous != null && !previous.equals(p)) {
+            ambiguousMethods.add(key); // two declarations look alike: their call sites cannot be told apart
+        }
+    }
+
+    /** The header parameters of the method called {@code method} with {@code arity} arguments, if one is known. */
+    public Optional<HeaderParameters> headerParameters(String method, int arity) {
+        String key = method + "/" + arity;
+        return ambiguousMethods.contains(key) ? Optional.empty() : Optional.ofNullable(headerParameters.get(key));
+    }
+
     /** Simple names worth a byte search in files that do not mention Portkey. */
     public Set<String> names() {
         Set<String> out = ConcurrentHashMap.newKeySet();
+        // A call site of a method with header parameters need not say "portkey": its owner's name finds it.
+        headerParameters.values().forEach(p -> out.add(p.owner()));
         for (String k : constants.keySet()) {
             int dot = k.lastIndexOf('.');
             out.add(dot < 0 ? k : k.substring(dot + 1));
@@ -44,6 +150,6 @@ public final class ProjectIndex {
     }
 
     public boolean isEmpty() {
-        return constants.isEmpty();
+        return constants.isEmpty() && headerParameters.isEmpty();
     }
 }

@@ -88,12 +88,33 @@ public final class Planner {
         }
 
         List<FilePlan> plans = new ArrayList<>(parallel(hits, f -> migrate(f, index)));
+
+        // Pass 4: constants holding a Portkey header name that no migrated file uses any more. The
+        // files declaring them are migrated again, now knowing it, and drop the declarations.
+        Set<Path> again = index.settleUnusedConstants(migratedTexts(hits, plans));
+        if (!again.isEmpty()) {
+            List<SourceFile> redo = hits.stream().filter(h -> again.contains(h.path())).toList();
+            List<FilePlan> redone = parallel(redo, f -> migrate(f, index));
+            plans.removeIf(p -> again.contains(p.path()));
+            plans.addAll(redone);
+        }
         plans.addAll(errors);
         plans.removeIf(p -> p.findings().isEmpty() && !p.changes() && p.models().isEmpty());
         plans.sort(Comparator.comparing(FilePlan::displayPath));
         List<String> sortedNotices = new ArrayList<>(notices);
         Collections.sort(sortedNotices);
         return new MigrationPlan(plans, sortedNotices, candidates.size(), hits.size());
+    }
+
+    private static java.util.Map<Path, String> migratedTexts(List<SourceFile> files, List<FilePlan> plans) {
+        java.util.Map<Path, String> out = new java.util.HashMap<>();
+        files.forEach(f -> out.put(f.path(), f.text()));
+        for (FilePlan p : plans) {
+            if (p.changes()) {
+                out.put(p.path(), new String(p.newBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     private Migrator migratorFor(String fileName) {

@@ -22,6 +22,11 @@ final class ConstantScanner {
     }
 
     static void scan(String text, ProjectIndex index) {
+        scan(null, text, index);
+    }
+
+    /** Also records, for {@code file}, the constants that hold an {@code x-portkey-*} header name. */
+    static void scan(java.nio.file.Path file, String text, ProjectIndex index) {
         Matcher t = TYPE.matcher(text);
         String owner = t.find() ? t.group(1) : null;
         Map<String, String> local = new HashMap<>();
@@ -33,7 +38,11 @@ final class ConstantScanner {
             }
             local.put(m.group(1), value);
             if (value.toLowerCase(Locale.ROOT).contains("portkey")) {
-                index.constant(ownerAt(text, m.start(), owner), m.group(1), value);
+                String declaredIn = ownerAt(text, m.start(), owner);
+                index.constant(declaredIn, m.group(1), value);
+                if (file != null && value.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
+                    index.headerConstant(new ProjectIndex.HeaderConstant(file, declaredIn, m.group(1), m.group(2)));
+                }
             }
         }
     }

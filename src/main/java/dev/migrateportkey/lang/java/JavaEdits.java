@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
 import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
 
@@ -60,6 +61,10 @@ final class JavaEdits {
      */
     List<TextEdit> removeCall(MethodCallExpr call, String ruleId) {
         Node parent = call.getParentNode().orElse(null);
+        // An expression lambda's body is an ExpressionStmt too: h -> h.set(...) is handled as a lambda.
+        if (parent instanceof ExpressionStmt stmt && stmt.getParentNode().orElse(null) instanceof LambdaExpr lambda) {
+            parent = lambda;
+        }
         if (parent instanceof ExpressionStmt stmt) {
             Optional<Expression> scope = call.getScope();
             if (scope.isEmpty() || isInert(scope.get())) {
@@ -79,9 +84,19 @@ final class JavaEdits {
         return List.of();
     }
 
+    /**
+     * A scope whose evaluation has no effect worth keeping, so the statement can go whole: a name,
+     * {@code this}, a field, or a no-argument getter on one ({@code request.getHeaders()}).
+     */
     private static boolean isInert(Expression e) {
         return e instanceof NameExpr || e instanceof ThisExpr
-                || (e instanceof FieldAccessExpr f && isInert(f.getScope()));
+                || (e instanceof FieldAccessExpr f && isInert(f.getScope()))
+                || (e instanceof MethodCallExpr m && m.getArguments().isEmpty() && isGetterName(m.getNameAsString())
+                && m.getScope().filter(JavaEdits::isInert).isPresent());
+    }
+
+    private static boolean isGetterName(String name) {
+        return name.startsWith("get") || name.equals("headers");
     }
 
     /** Cuts {@code .name(args)} out of {@code scope.name(args)}. */
@@ -107,7 +122,18 @@ final class JavaEdits {
         return List.of(TextEdit.delete(s, e, ruleId));
     }
 
+    /**
+     * Removes a statement. Where Java needs a statement to stay (the body of an unbraced
+     * {@code if}/loop, or of a {@code case X ->} arm), it becomes an empty block {@code { }}
+     * instead, so the code around keeps its meaning.
+     */
     List<TextEdit> removeStatement(Statement stmt, String ruleId) {
+        Node parent = stmt.getParentNode().orElse(null);
+        boolean inList = parent instanceof BlockStmt
+                || (parent instanceof SwitchEntry entry && entry.getType() == SwitchEntry.Type.STATEMENT_GROUP);
+        if (!inList) {
+            return List.of(replace(stmt, "{ }", ruleId));
+        }
         return removeLines(start(stmt), end(stmt), ruleId);
     }
 

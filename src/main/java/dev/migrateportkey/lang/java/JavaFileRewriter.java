@@ -39,7 +39,8 @@ final class JavaFileRewriter {
     /** Calls that set a request header from (name, value). */
     private static final Set<String> HEADER_SETTERS = Set.of("header", "headers", "addHeader", "setHeader", "putHeader",
             "defaultHeader", "putAdditionalHeader", "set", "add", "put", "putIfAbsent", "addRequestProperty",
-            "setRequestProperty", "append", "withHeader", "addHeaderValue", "setHeaderValue");
+            "setRequestProperty", "append", "withHeader", "addHeaderValue", "setHeaderValue",
+            "setDefaultHeader", "addDefaultHeader");
     /** Calls that read a response header by name. */
     private static final Set<String> HEADER_GETTERS = Set.of("header", "getHeader", "firstValue", "allValues", "get",
             "getFirst", "getHeaderField", "getHeaders", "headers", "getValue", "values", "getFirstHeader",
@@ -61,6 +62,10 @@ final class JavaFileRewriter {
     /** Authorization headers already rewritten to carry the Concentrate key. */
     private final Set<Node> authorizationRewritten = Collections.newSetFromMap(new IdentityHashMap<>());
     private final String keyVariable;
+    /** Model slugs (provider pins folded in) and Portkey Configs: see those classes. */
+    private final JavaModelSlugs slugs;
+    private final JavaImports imports;
+    private final JavaConfigEmitter configs;
 
     JavaFileRewriter(FileMigration work, CompilationUnit cu) {
         this.work = work;
@@ -69,9 +74,16 @@ final class JavaFileRewriter {
         this.strings = new StringResolver(cu, work.index());
         this.rules = work.rules();
         this.keyVariable = rules.envVar("PORTKEY_API_KEY").map(Rule::to).filter(t -> t != null).orElse("CONCENTRATE_API_KEY");
+        this.slugs = new JavaModelSlugs(work, cu, edits, strings);
+        this.imports = new JavaImports(cu, work.text(), edits);
+        this.configs = new JavaConfigEmitter(work, cu, edits, strings, slugs, imports);
     }
 
     void run() {
+        ConstantCleanup constants = new ConstantCleanup(work, cu, edits, strings, this::consume);
+        constants.unusedDeclarations();
+        new HeaderParameterRewriter(work, cu, edits, strings, this::consume, this::isConsumed).run();
+        new StaticHeaderAnnotations(work, cu, edits, this::consume).run();
         List<MethodCallExpr> calls = cu.findAll(MethodCallExpr.class);
         for (MethodCallExpr call : calls) {
             if (isOutermost(call)) {
@@ -89,6 +101,9 @@ final class JavaFileRewriter {
                 literal((LiteralStringValueExpr) lit);
             }
         }
+        constants.staleStaticImports();
+        slugs.run();
+        imports.edits("header-config").forEach(work::edit);
     }
 
     // ---------------------------------------------------------------- client builder chains
@@ -128,7 +143,11 @@ final class JavaFileRewriter {
                         }
                     }
                 }
-                case DROP, TO_MODEL_PREFIX -> remove(call, r, call.getNameAsString() + "(...)");
+                case DROP, TO_MODEL_PREFIX -> {
+                    slugs.pin(call, r, arg);
+                    remove(call, r, call.getNameAsString() + "(...)");
+                }
+                case DECOMPOSE_CONFIG -> config(call, arg, r, call.getNameAsString() + "(...)");
                 case KEEP, CHECKLIST -> {
                 }
                 default -> manual(call, r, call.getNameAsString() + "(...)");
@@ -245,7 +264,11 @@ final class JavaFileRewriter {
         Rule r = rule.get();
         String subject = header.get() + " header";
         switch (r.action()) {
-            case DROP, TO_MODEL_PREFIX -> remove(call, r, subject);
+            case DROP, TO_MODEL_PREFIX -> {
+                slugs.pin(call, r, call.getArgument(1));
+                remove(call, r, subject);
+            }
+            case DECOMPOSE_CONFIG -> config(call, call.getArgument(1), r, subject);
             case RENAME_HEADER -> {
                 work.fix(edits.start(nameArg), r, subject, edits.replace(nameArg, JavaStrings.quote(r.to()), r.id()));
                 consume(nameArg);
@@ -258,7 +281,7 @@ final class JavaFileRewriter {
     /** The Portkey key header: the Concentrate key travels as Authorization: Bearer instead. */
     private void toAuthorization(MethodCallExpr call, Rule r, String subject) {
         List<MethodCallExpr> chain = chainOrSiblings(call);
-        boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod);
+        boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod) || feedsKeyedClient(call);
         MethodCallExpr authorization = chain.stream()
                 .filter(c -> c != call && c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
                         && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent())
@@ -364,8 +387,15 @@ final class JavaFileRewriter {
             int at = edits.start(key);
             switch (r.action()) {
                 case DROP, TO_MODEL_PREFIX -> {
+                    slugs.pin(key, r, p.value());
                     removed.addAll(p.argIndices());
                     findings.add(() -> work.fix(at, r, subject));
+                }
+                case DECOMPOSE_CONFIG -> {
+                    if (configs.config(key, p.value(), r) == JavaConfigEmitter.Outcome.REMOVE) {
+                        removed.addAll(p.argIndices());
+                        findings.add(() -> work.fix(at, r, subject));
+                    }
                 }
                 case RENAME_HEADER -> {
                     out.add(edits.replace(key, JavaStrings.quote(r.to()), r.id()));
@@ -435,6 +465,7 @@ final class JavaFileRewriter {
         Node parent = entry.getParentNode().orElse(null);
         switch (r.action()) {
             case DROP, TO_MODEL_PREFIX -> {
+                slugs.pin(entry, r, entry.getArgument(1));
                 if (parent instanceof MethodCallExpr owner && owner.getArguments().contains(entry)) {
                     int idx = indexOf(owner.getArguments(), entry);
                     work.fix(edits.start(key), r, subject, edits.removeArguments(owner.getArguments(), Set.of(idx), r.id()));
@@ -477,6 +508,34 @@ final class JavaFileRewriter {
         return false;
     }
 
+    /**
+     * Whether the header map {@code call} fills ({@code headers.add(...)}) is handed, in the same
+     * body, to a client chain that carries the key itself ({@code OpenAiApi.builder().apiKey(...)
+     * .headers(headers)}): the key header then just goes, or the client would send two
+     * Authorization headers.
+     */
+    private boolean feedsKeyedClient(MethodCallExpr call) {
+        if (call.getScope().isEmpty() || !(call.getScope().get() instanceof NameExpr var)) {
+            return false;
+        }
+        Node body = call.findAncestor(n -> n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
+                || n instanceof com.github.javaparser.ast.body.InitializerDeclaration, Node.class).orElse(null);
+        if (body == null) {
+            return false;
+        }
+        for (MethodCallExpr user : body.findAll(MethodCallExpr.class, m -> m.getArguments().stream()
+                .anyMatch(a -> a instanceof NameExpr n && n.getNameAsString().equals(var.getNameAsString())))) {
+            MethodCallExpr top = user;
+            while (!isOutermost(top)) {
+                top = (MethodCallExpr) top.getParentNode().orElseThrow();
+            }
+            if (chain(top).stream().anyMatch(this::isKeyMethod)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The Authorization value that carries the Concentrate key. */
     private String bearerExpression() {
         return "\"Bearer \" + System.getenv(\"" + keyVariable + "\")";
@@ -504,6 +563,7 @@ final class JavaFileRewriter {
             return;
         }
         String source = edits.source(lit);
+        Rule urlRule = null;
         if (lower.contains("api.portkey.ai")) {
             Optional<Rule> api = portkeyApiPath(value);
             if (api.isPresent()) {
@@ -512,10 +572,9 @@ final class JavaFileRewriter {
             }
             String rewritten = rules.rewriteUrls(source);
             if (!rewritten.equals(source)) {
-                Rule r = rules.baseUrl(value.substring(lower.indexOf("http"))).orElse(null);
-                if (r != null) {
-                    work.fix(edits.start(lit), r, "Portkey gateway URL", edits.replace(lit, rewritten, r.id()));
-                    return;
+                urlRule = rules.baseUrl(value.substring(lower.indexOf("http"))).orElse(null);
+                if (urlRule != null) {
+                    source = rewritten;
                 }
             }
         }
@@ -527,6 +586,7 @@ final class JavaFileRewriter {
             }
             return;
         }
+        // A literal can hold both a URL and a variable name: "${PORTKEY_BASE_URL:https://api.portkey.ai/v1}".
         Matcher m = PORTKEY_VAR.matcher(source);
         StringBuilder out = new StringBuilder();
         List<Rule> applied = new ArrayList<>();
@@ -545,8 +605,22 @@ final class JavaFileRewriter {
         }
         if (!applied.isEmpty()) {
             m.appendTail(out);
+            source = out.toString();
+        }
+        if (urlRule == null && applied.isEmpty()) {
+            return;
+        }
+        TextEdit edit = edits.replace(lit, source, (urlRule != null ? urlRule : applied.get(0)).id());
+        if (urlRule != null) {
+            work.fix(edits.start(lit), urlRule, "Portkey gateway URL", edit);
+        }
+        if (!applied.isEmpty()) {
             Rule r = applied.get(0);
-            work.fix(edits.start(lit), r, "environment variable " + value.strip(), edits.replace(lit, out.toString(), r.id()));
+            if (urlRule == null) {
+                work.fix(edits.start(lit), r, "environment variable " + value.strip(), edit);
+            } else {
+                work.fix(edits.start(lit), r, "environment variable " + value.strip(), List.of());
+            }
         }
     }
 
@@ -571,6 +645,15 @@ final class JavaFileRewriter {
         }
         work.fix(edits.start(call.getName()), r, subject, out);
         consume(call);
+    }
+
+    /** A Config passed at {@code call}: carried into the requests (and removed), or left to a human. */
+    private void config(MethodCallExpr call, Expression value, Rule r, String subject) {
+        if (configs.config(call, value, r) == JavaConfigEmitter.Outcome.REMOVE) {
+            remove(call, r, subject);
+        } else {
+            consume(call);
+        }
     }
 
     private void manual(Node at, Rule r, String subject) {

@@ -110,6 +110,14 @@ class PythonMigratorTest {
                 + "# TODO(concentrate-migration): pass prompt_cache_key in the body of each request: extra_body={\"prompt_cache_key\": \"team-a\"}\n"
                 + "c = OpenAI(\n    base_url=\"https://api.concentrate.ai/v1\",\n    api_key=os.environ[\"CONCENTRATE_API_KEY\"],\n)\n");
         assertThat(r.manual()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("sdk-cache-namespace"));
+        // The argument is gone; its TODO keeps check failing until a human deals with it.
+        Result again = migrate(r.text());
+        assertThat(again.text()).isEqualTo(r.text());
+        assertThat(again.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.MANUAL);
+            assertThat(f.line()).isEqualTo(4);
+            assertThat(f.message()).contains("prompt_cache_key");
+        });
     }
 
     @Test
@@ -134,6 +142,34 @@ class PythonMigratorTest {
         assertThat(r.text()).startsWith("import os\n# TODO(concentrate-migration): portkey_ai.PortkeyLLM has no OpenAI SDK equivalent;"
                 + " replace its uses by hand\nfrom portkey_ai import PortkeyLLM\nfrom openai import OpenAI\n");
         assertThat(r.manual()).extracting(Finding::ruleId).containsExactly("dependency-portkey-ai");
+    }
+
+    @Test
+    void theKeyMovesToApiKeyWhenItsHeaderGoesFromAClientWithoutOne() throws Exception {
+        Result r = migrate("import os\nfrom openai import OpenAI\n\n"
+                + "c = OpenAI(default_headers={\"x-portkey-api-key\": os.environ[\"PORTKEY_API_KEY\"]}, base_url=os.environ[\"GW\"])\n");
+        assertThat(r.text()).isEqualTo("import os\nfrom openai import OpenAI\n\n"
+                + "c = OpenAI(api_key=os.environ[\"CONCENTRATE_API_KEY\"], base_url=os.environ[\"GW\"])\n");
+    }
+
+    @Test
+    void aPerRequestKeyHeaderIsDroppedWithoutGivingTheRequestAnApiKey() throws Exception {
+        Result r = migrate("r = client.chat.completions.create(model=\"gpt-4o\", messages=[],"
+                + " extra_headers={\"x-portkey-api-key\": k, \"x-portkey-trace-id\": rid})\n");
+        assertThat(r.text()).isEqualTo("r = client.chat.completions.create(model=\"gpt-4o\", messages=[],"
+                + " extra_headers={\"X-Request-Id\": rid})\n");
+    }
+
+    @Test
+    void aRequestsCacheNamespaceHeaderBecomesItsPromptCacheKey() throws Exception {
+        Result r = migrate("r = client.chat.completions.create(\n    model=\"gpt-4o\",\n"
+                + "    extra_headers={\"x-portkey-cache-namespace\": tenant},\n)\n");
+        assertThat(r.text()).isEqualTo("r = client.chat.completions.create(\n    model=\"gpt-4o\",\n"
+                + "    extra_body={\"prompt_cache_key\": tenant},\n)\n");
+        assertThat(r.manual()).isEmpty();
+        // With an extra_body already there, merging is left to a human.
+        Result kept = migrate("client.chat.completions.create(extra_body={\"a\": 1}, extra_headers={\"x-portkey-cache-namespace\": t})\n");
+        assertThat(kept.manual()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("header-cache-namespace"));
     }
 
     @Test
