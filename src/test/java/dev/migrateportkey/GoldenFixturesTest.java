@@ -1,5 +1,6 @@
 package dev.migrateportkey;
 
+import dev.migrateportkey.cli.FixtureOptions;
 import dev.migrateportkey.lang.MigrationOptions;
 import dev.migrateportkey.lang.Migrators;
 import dev.migrateportkey.plan.FilePlan;
@@ -29,8 +30,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Golden tests over {@code fixtures/<language>/<case>/input} and {@code expected}, for every
- * language directory under {@code fixtures/}: the rewrite of every
+ * Golden tests over {@code fixtures/<language>/<case>/input} and {@code expected}, for every language
+ * directory under {@code fixtures}: the rewrite of every
  * input must equal expected byte for byte, expected must be a fixed point (also with CRLF line
  * endings), and only manual findings may remain in expected.
  */
@@ -53,21 +54,20 @@ class GoldenFixturesTest {
         try (Stream<Path> s = Files.list(FIXTURES)) {
             languages = s.filter(Files::isDirectory).sorted().toList();
         }
-        assertThat(languages).as("language directories under " + FIXTURES).isNotEmpty();
-        List<DynamicNode> nodes = new ArrayList<>();
+        List<DynamicNode> out = new ArrayList<>();
         for (Path language : languages) {
-            nodes.add(DynamicContainer.dynamicContainer(language.getFileName().toString(), cases(language)));
+            List<Path> cases;
+            try (Stream<Path> s = Files.list(language)) {
+                cases = s.filter(Files::isDirectory).sorted().toList();
+            }
+            assertThat(cases).as("golden cases under " + language).isNotEmpty();
+            out.add(DynamicContainer.dynamicContainer(language.getFileName().toString(), cases.stream().map(GoldenFixturesTest::goldenCase)));
         }
-        return nodes.stream();
+        return out.stream();
     }
 
-    private static Stream<DynamicNode> cases(Path language) throws IOException {
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(language)) {
-            cases = s.filter(Files::isDirectory).sorted().toList();
-        }
-        assertThat(cases).as("golden cases under " + language).isNotEmpty();
-        return cases.stream().map(c -> (DynamicNode) DynamicContainer.dynamicContainer(c.getFileName().toString(), Stream.of(
+    private static DynamicNode goldenCase(Path c) {
+        return DynamicContainer.dynamicContainer(c.getFileName().toString(), Stream.of(
                 DynamicTest.dynamicTest("has input and expected", () -> {
                     assertThat(c.resolve("input")).as(c + "/input").isDirectory();
                     assertThat(c.resolve("expected")).as(c + "/expected (every input needs one)").isDirectory();
@@ -75,10 +75,11 @@ class GoldenFixturesTest {
                 DynamicTest.dynamicTest("rewrite matches expected", () -> rewriteMatches(c)),
                 DynamicTest.dynamicTest("expected is a fixed point", () -> fixedPoint(c, false)),
                 DynamicTest.dynamicTest("expected with CRLF is a fixed point", () -> fixedPoint(c, true)),
-                DynamicTest.dynamicTest("only manual findings left in expected", () -> onlyManualLeft(c)))));
+                DynamicTest.dynamicTest("only manual findings left in expected", () -> onlyManualLeft(c))));
     }
 
     private static void rewriteMatches(Path c) throws Exception {
+        options = FixtureOptions.of(c);
         Path expected = c.resolve("expected");
         assertThat(expected).as(c + "/expected (every input needs one)").isDirectory();
         Path work = copy(c.resolve("input"), c.getFileName() + "-rewrite", false);
@@ -100,6 +101,7 @@ class GoldenFixturesTest {
     }
 
     private static void fixedPoint(Path c, boolean crlf) throws Exception {
+        options = FixtureOptions.of(c);
         Path work = copy(c.resolve("expected"), c.getFileName() + (crlf ? "-crlf" : "-fixed"), crlf);
         MigrationPlan plan = plan(work);
         assertThat(plan.hasErrors()).as("errors: " + plan.findings()).isFalse();
@@ -109,14 +111,18 @@ class GoldenFixturesTest {
     }
 
     private static void onlyManualLeft(Path c) throws Exception {
+        options = FixtureOptions.of(c);
         Path work = copy(c.resolve("expected"), c.getFileName() + "-check", false);
         MigrationPlan plan = plan(work);
         assertThat(plan.findings()).as(c.getFileName() + ": findings left in expected")
                 .allSatisfy(f -> assertThat(f.kind()).as(f.toString()).isEqualTo(Finding.Kind.MANUAL));
     }
 
+    /** Options of the case being planned ({@code options.txt}, see {@link FixtureOptions}). */
+    private static MigrationOptions options = MigrationOptions.defaults();
+
     private static MigrationPlan plan(Path dir) throws Exception {
-        return new Planner(rules, Migrators.all(), MigrationOptions.defaults(), WalkOptions.defaults())
+        return new Planner(rules, Migrators.all(), options, WalkOptions.defaults())
                 .plan(List.of(dir));
     }
 

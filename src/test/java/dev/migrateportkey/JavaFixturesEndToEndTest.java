@@ -54,7 +54,7 @@ class JavaFixturesEndToEndTest {
                     }
                     """);
             FakeGateway.Recorded r = onlyRequest(gw, "/v1/chat/completions");
-            assertConcentrateRequest(r, "claude-sonnet-4-6", "chat-service");
+            assertConcentrateRequest(r, "anthropic/claude-sonnet-4-6", "chat-service");
         }
     }
 
@@ -109,8 +109,8 @@ class JavaFixturesEndToEndTest {
             List<FakeGateway.Recorded> requests = gw.requests();
             assertThat(requests).extracting(FakeGateway.Recorded::path)
                     .containsExactly("/v1/chat/completions", "/v1/chat/completions");
-            assertConcentrateRequest(requests.get(0), "gpt-4o", null);
-            assertConcentrateRequest(requests.get(1), "gpt-4o-mini", null);
+            assertConcentrateRequest(requests.get(0), "openai/gpt-4o", null);
+            assertConcentrateRequest(requests.get(1), "openai/gpt-4o-mini", null);
             assertThat(requests.get(1).header("X-Team")).as("a non-Portkey custom header stays").isEqualTo("search");
         }
     }

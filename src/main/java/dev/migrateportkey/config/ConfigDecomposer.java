@@ -60,6 +60,7 @@ public final class ConfigDecomposer {
         private final Set<String> dropped = new LinkedHashSet<>();
         private final Set<String> manual = new LinkedHashSet<>();
         private final Set<String> guesses = new LinkedHashSet<>();
+        private final Set<Decomposition.SlugUse> slugUses = new LinkedHashSet<>();
         private Long timeout;
         private ProviderPin primaryProvider;
 
@@ -78,8 +79,11 @@ public final class ConfigDecomposer {
                 fallback(leaves, out);
             }
             out.putAll(body);
+            if (!routable) {
+                slugUses.clear();
+            }
             return new Decomposition(out, List.copyOf(dropped), List.copyOf(manual), timeout, primaryProvider,
-                    List.copyOf(guesses));
+                    List.copyOf(guesses), List.copyOf(slugUses));
         }
 
         /** Walks one Config object (the top or a target); returns its leaf targets in order. */
@@ -181,6 +185,11 @@ public final class ConfigDecomposer {
                 }
             }
             ModelSlugs.Slug first = slugs.slug(primary.model(), primary.pin());
+            for (Leaf l : leaves) {
+                if (l.model() != null) {
+                    slugUses.add(new Decomposition.SlugUse(l.model(), slugs.of(l.model(), l.pin())));
+                }
+            }
             if (primary.model() != null) {
                 out.put("model", first.slug());
             } else if (primary.pin() != null) {
@@ -228,6 +237,7 @@ public final class ConfigDecomposer {
 
         private void loadbalance(List<Leaf> leaves, Map<String, Object> out) {
             out.put("model", "auto");
+            slugUses.add(new Decomposition.SlugUse("auto", "auto"));
             routing(out, "model", "sort", DEFAULT_SORT);
             List<String> was = new ArrayList<>();
             for (Leaf l : leaves) {

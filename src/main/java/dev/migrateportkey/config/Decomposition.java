@@ -18,15 +18,23 @@ import java.util.Map;
  *                        but leaves the model to the request (null otherwise): the code's own model
  *                        string is then pinned with it
  * @param guesses         providers guessed from virtual key names, each saying what it was guessed from
+ * @param slugs           every model slug the body params send (the model and each fallback), with the
+ *                        model string the Config had, for the report and the verification script
  */
 public record Decomposition(Map<String, Object> bodyParams, List<String> dropped, List<String> manual,
-                            Long clientTimeoutMs, ProviderPin primaryProvider, List<String> guesses) {
+                            Long clientTimeoutMs, ProviderPin primaryProvider, List<String> guesses,
+                            List<SlugUse> slugs) {
+
+    /** A model string of the Config and the slug it became. */
+    public record SlugUse(String original, String slug) {
+    }
 
     public Decomposition {
         bodyParams = Collections.unmodifiableMap(new LinkedHashMap<>(bodyParams));
         dropped = List.copyOf(dropped);
         manual = List.copyOf(manual);
         guesses = List.copyOf(guesses);
+        slugs = List.copyOf(slugs);
     }
 
     /** True when nothing needs a human: the Config can be replaced by its body params. */

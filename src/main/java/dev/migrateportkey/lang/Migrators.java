@@ -4,6 +4,7 @@ import dev.migrateportkey.lang.env.EnvFileMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
 import dev.migrateportkey.lang.manifest.ManifestMigrator;
 import dev.migrateportkey.lang.properties.PropertiesMigrator;
+import dev.migrateportkey.lang.python.PythonMigrator;
 import dev.migrateportkey.lang.typescript.TypeScriptMigrator;
 import dev.migrateportkey.lang.yaml.YamlMigrator;
 
@@ -16,6 +17,7 @@ public final class Migrators {
 
     public static List<Migrator> all() {
         return List.of(new JavaMigrator(),
+                new PythonMigrator(),
                 new TypeScriptMigrator(),
                 new EnvFileMigrator(),
                 new ManifestMigrator(),

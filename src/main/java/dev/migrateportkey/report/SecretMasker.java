@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
  * Concentrate key ({@code sk-...}) or another long key-like token keeps its first characters and
  * loses the rest, so a user can recognise it and nobody can use it. The kept prefix is as short
  * as possible ({@code pk-liv…}): a greedy one would keep every hyphenated segment but the last,
- * printing most of a key such as {@code sk-ant-api03-<secret>-<tail>}.
+ * printing most of a key such as {@code sk-ant-api03-<secret>-<tail>}. Saved Config ids ({@code pc-...})
+ * are not secrets (they are useless without a Portkey key) and are printed whole: the user must find them.
  */
 public final class SecretMasker {
     private static final Pattern KEY = Pattern.compile(
-            "\\b((?:pk|sk|rk|pc)-(?:[A-Za-z0-9]+-)*?)([A-Za-z0-9_]{3})[A-Za-z0-9_\\-]{5,}");
+            "\\b((?:pk|sk|rk)-(?:[A-Za-z0-9]+-)*?)([A-Za-z0-9_]{3})[A-Za-z0-9_\\-]{5,}");
     private static final String PLACEHOLDER = "sk-cn-v1-...";
 
     private SecretMasker() {

@@ -51,6 +51,9 @@ class ConfigDecomposerTest {
         assertThat(d.automatic()).isTrue();
         assertThat(d.dropped()).singleElement().asString().startsWith("targets[].api_key: Upstream provider keys");
         assertThat(d.clientTimeoutMs()).isNull();
+        assertThat(d.slugs()).containsExactly(new Decomposition.SlugUse("gpt-4o", "openai/gpt-4o"),
+                new Decomposition.SlugUse("claude-sonnet-4-6", "anthropic/claude-sonnet-4-6"),
+                new Decomposition.SlugUse("claude-haiku-4-5", "bedrock/claude-haiku-4-5"));
     }
 
     @Test
@@ -153,6 +156,7 @@ class ConfigDecomposerTest {
                              {"provider": "anthropic", "weight": 0.3, "override_params": {"model": "claude-sonnet-4-6", "temperature": 0.2}}]}""");
         assertThat(d.bodyParams()).isEqualTo(Map.of("model", "auto", "routing", Map.of("model", Map.of("sort", "performance")),
                 "temperature", 0.2));
+        assertThat(d.slugs()).containsExactly(new Decomposition.SlugUse("auto", "auto"));
         assertThat(d.automatic()).isTrue();
         assertThat(d.dropped()).anySatisfy(s -> assertThat(s)
                 .startsWith("strategy.mode=loadbalance: Load balancing becomes model: \"auto\"")
@@ -171,6 +175,8 @@ class ConfigDecomposerTest {
         assertThat(d.manual()).singleElement().asString()
                 .isEqualTo("strategy.mode=conditional: Conditional routing on metadata has no equivalent: issue a separate key"
                         + " per condition and choose the key in application code.");
+        assertThat(d.bodyParams()).isEmpty();
+        assertThat(d.slugs()).isEmpty();
     }
 
     @Test

@@ -62,6 +62,10 @@ final class JavaFileRewriter {
     /** Authorization headers already rewritten to carry the Concentrate key. */
     private final Set<Node> authorizationRewritten = Collections.newSetFromMap(new IdentityHashMap<>());
     private final String keyVariable;
+    /** Model slugs (provider pins folded in) and Portkey Configs: see those classes. */
+    private final JavaModelSlugs slugs;
+    private final JavaImports imports;
+    private final JavaConfigEmitter configs;
 
     JavaFileRewriter(FileMigration work, CompilationUnit cu) {
         this.work = work;
@@ -70,6 +74,9 @@ final class JavaFileRewriter {
         this.strings = new StringResolver(cu, work.index());
         this.rules = work.rules();
         this.keyVariable = rules.envVar("PORTKEY_API_KEY").map(Rule::to).filter(t -> t != null).orElse("CONCENTRATE_API_KEY");
+        this.slugs = new JavaModelSlugs(work, cu, edits, strings);
+        this.imports = new JavaImports(cu, work.text(), edits);
+        this.configs = new JavaConfigEmitter(work, cu, edits, strings, slugs, imports);
     }
 
     void run() {
@@ -96,6 +103,8 @@ final class JavaFileRewriter {
         }
         new EmptiedLambdas(work, cu, edits).run();
         constants.staleStaticImports();
+        slugs.run();
+        imports.edits("header-config").forEach(work::edit);
     }
 
     // ---------------------------------------------------------------- client builder chains
@@ -135,7 +144,11 @@ final class JavaFileRewriter {
                         }
                     }
                 }
-                case DROP, TO_MODEL_PREFIX -> remove(call, r, call.getNameAsString() + "(...)");
+                case DROP, TO_MODEL_PREFIX -> {
+                    slugs.pin(call, r, arg);
+                    remove(call, r, call.getNameAsString() + "(...)");
+                }
+                case DECOMPOSE_CONFIG -> config(call, arg, r, call.getNameAsString() + "(...)");
                 case KEEP, CHECKLIST -> {
                 }
                 default -> manual(call, r, call.getNameAsString() + "(...)");
@@ -252,7 +265,11 @@ final class JavaFileRewriter {
         Rule r = rule.get();
         String subject = header.get() + " header";
         switch (r.action()) {
-            case DROP, TO_MODEL_PREFIX -> remove(call, r, subject);
+            case DROP, TO_MODEL_PREFIX -> {
+                slugs.pin(call, r, call.getArgument(1));
+                remove(call, r, subject);
+            }
+            case DECOMPOSE_CONFIG -> config(call, call.getArgument(1), r, subject);
             case RENAME_HEADER -> {
                 work.fix(edits.start(nameArg), r, subject, edits.replace(nameArg, JavaStrings.quote(r.to()), r.id()));
                 consume(nameArg);
@@ -380,8 +397,15 @@ final class JavaFileRewriter {
             int at = edits.start(key);
             switch (r.action()) {
                 case DROP, TO_MODEL_PREFIX -> {
+                    slugs.pin(key, r, p.value());
                     removed.addAll(p.argIndices());
                     findings.add(() -> work.fix(at, r, subject));
+                }
+                case DECOMPOSE_CONFIG -> {
+                    if (configs.config(key, p.value(), r) == JavaConfigEmitter.Outcome.REMOVE) {
+                        removed.addAll(p.argIndices());
+                        findings.add(() -> work.fix(at, r, subject));
+                    }
                 }
                 case RENAME_HEADER -> {
                     out.add(edits.replace(key, JavaStrings.quote(r.to()), r.id()));
@@ -451,6 +475,7 @@ final class JavaFileRewriter {
         Node parent = entry.getParentNode().orElse(null);
         switch (r.action()) {
             case DROP, TO_MODEL_PREFIX -> {
+                slugs.pin(entry, r, entry.getArgument(1));
                 if (parent instanceof MethodCallExpr owner && owner.getArguments().contains(entry)) {
                     int idx = indexOf(owner.getArguments(), entry);
                     work.fix(edits.start(key), r, subject, edits.removeArguments(owner.getArguments(), Set.of(idx), r.id()));
@@ -630,6 +655,15 @@ final class JavaFileRewriter {
         }
         work.fix(edits.start(call.getName()), r, subject, out);
         consume(call);
+    }
+
+    /** A Config passed at {@code call}: carried into the requests (and removed), or left to a human. */
+    private void config(MethodCallExpr call, Expression value, Rule r, String subject) {
+        if (configs.config(call, value, r) == JavaConfigEmitter.Outcome.REMOVE) {
+            remove(call, r, subject);
+        } else {
+            consume(call);
+        }
     }
 
     private void manual(Node at, Rule r, String subject) {

@@ -59,6 +59,7 @@ final class Imports {
     private final List<Site> sites = new ArrayList<>();
     private final Map<String, Kind> kinds = new HashMap<>();
     private final Set<String> unmigrated = new HashSet<>();
+    private final Set<String> migrated = new HashSet<>();
     private final List<int[]> siteRanges = new ArrayList<>();
     private String openAiLocal;
     private String createOpenAiLocal;
@@ -248,6 +249,11 @@ final class Imports {
         return openAiLocal == null ? OPENAI : new Target(OPENAI.module(), openAiLocal, false, Map.of());
     }
 
+    /** A use of {@code local} that was migrated to the OpenAI name: that name must be imported. */
+    void migrated(String local) {
+        migrated.add(local);
+    }
+
     /** A use of {@code local} the tool could not migrate: its import stays. */
     void unmigrated(String local) {
         unmigrated.add(local);
@@ -269,12 +275,16 @@ final class Imports {
                 };
                 if (needed) {
                     kept.add(spec);
+                    if ((spec.kind() == Kind.CLIENT || spec.kind() == Kind.FACTORY) && migrated.contains(spec.local())) {
+                        // Some uses stay Portkey's, others were migrated: both imports are needed.
+                        replacing = clientTarget(spec.local());
+                    }
                 } else if (spec.kind() == Kind.CLIENT || spec.kind() == Kind.FACTORY) {
                     replacing = clientTarget(spec.local());
                     replaced.add(spec);
                 }
             }
-            if (kept.size() == site.specs().size()) {
+            if (kept.size() == site.specs().size() && replacing == null) {
                 continue;
             }
             boolean alreadyImported = replacing != null
@@ -288,7 +298,9 @@ final class Imports {
             } else if (kept.isEmpty()) {
                 edits.add(removeStatement(text, site.statement(), ruleId));
             } else {
-                edits.add(TextEdit.replace(site.binding().start(), site.binding().end(), binding(site, kept), ruleId));
+                if (kept.size() < site.specs().size()) {
+                    edits.add(TextEdit.replace(site.binding().start(), site.binding().end(), binding(site, kept), ruleId));
+                }
                 if (replacing != null && !alreadyImported) {
                     String stmt = site.statement().text();
                     boolean semi = stmt.endsWith(";");

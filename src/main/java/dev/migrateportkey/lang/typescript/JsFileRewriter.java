@@ -1,5 +1,8 @@
 package dev.migrateportkey.lang.typescript;
 
+import dev.migrateportkey.config.ConfigDecomposer;
+import dev.migrateportkey.config.ConfigText;
+import dev.migrateportkey.config.Decomposition;
 import dev.migrateportkey.config.ModelSlugs;
 import dev.migrateportkey.config.ProviderPin;
 import dev.migrateportkey.config.ProviderResolver;
@@ -16,7 +19,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +67,21 @@ final class JsFileRewriter {
     private final Set<ProviderPin> providerHints = new LinkedHashSet<>();
     private final List<JsNode> requestCalls = new ArrayList<>();
     private boolean portkeyClients;
+    /** Configs met during the walk; placed once every request of the file is known. */
+    private final List<PendingConfig> pendingConfigs = new ArrayList<>();
+    /** Options and headers that become a request body param ({@code cacheNamespace}), placed likewise. */
+    private final List<PendingConfig> pendingParams = new ArrayList<>();
+    private final Map<JsNode, Set<String>> placedParams = new IdentityHashMap<>();
+    /** The bound client whose options are being read (its header objects belong to it). */
+    private JsNode currentClient;
+    private final ConfigDecomposer decomposer;
+
+    /**
+     * A Portkey Config met as a client option or header: the entry holding it, its value, the
+     * object it sits in, the rule, and where its requests are (a client, or one call).
+     */
+    private record PendingConfig(JsNode entry, JsNode value, ObjectRewrite holder, Rule rule, JsNode client, JsNode call) {
+    }
     /** Variables holding a provider made by a migrated factory ({@code const portkey = createPortkey(...)}). */
     private final Map<String, Imports.Target> factoryVariables = new HashMap<>();
 
@@ -80,6 +97,7 @@ final class JsFileRewriter {
         this.imports = new Imports(root, values, rules);
         this.providers = new ProviderResolver(rules, work.options().virtualKeys());
         this.slugs = new ModelSlugs(rules, providers, work.options().pinProvider());
+        this.decomposer = new ConfigDecomposer(rules, providers, slugs);
     }
 
     void run() {
@@ -102,6 +120,10 @@ final class JsFileRewriter {
                 }
             }
         }
+        pendingConfigs.forEach(this::config);
+        // A request's own header wins over its client's default: per-call params are placed first.
+        pendingParams.sort(Comparator.comparing(x -> x.call() == null));
+        pendingParams.forEach(this::bodyParam);
         requestCalls.forEach(this::models);
         callProviders.forEach(this::jsonBodies);
         finishObjects();
@@ -126,7 +148,7 @@ final class JsFileRewriter {
                 boundClient(n, options);
             } else if (ctor.is("identifier") && imports.isOpenAiClient(ctor.text())) {
                 handled.add(options);
-                sdkOptions(rewrite(options), ctor.text(), false);
+                sdkOptions(rewrite(options), ctor.text(), false, n);
             }
         }
     }
@@ -149,6 +171,7 @@ final class JsFileRewriter {
             return;
         }
         portkeyClients = true;
+        imports.migrated(callee.text());
         List<TextEdit> edits = new ArrayList<>();
         edits.add(TextEdit.replace(callee.start(), callee.end(), target.name(), dependencyRule.id()));
         if (argList.isEmpty()) {
@@ -163,7 +186,7 @@ final class JsFileRewriter {
         JsNode options = argList.get(0);
         handled.add(options);
         ObjectRewrite rw = rewrite(options);
-        Options found = sdkOptions(rw, callee.text(), true);
+        Options found = sdkOptions(rw, callee.text(), true, site);
         boolean hasBase = found.hasBase;
         boolean hasKey = found.hasKey;
         ProviderPin provider = found.provider;
@@ -196,7 +219,7 @@ final class JsFileRewriter {
      * and baseURL are left alone and only Portkey's options are looked at, so a manual one left
      * behind keeps being reported.
      */
-    private Options sdkOptions(ObjectRewrite rw, String owner, boolean portkeyClass) {
+    private Options sdkOptions(ObjectRewrite rw, String owner, boolean portkeyClass, JsNode site) {
         Options out = new Options();
         for (JsNode entry : rw.entries()) {
             String key = JsValues.keyName(entry);
@@ -251,6 +274,14 @@ final class JsFileRewriter {
                 }
                 case KEEP, CHECKLIST -> {
                 }
+                case DECOMPOSE_CONFIG -> {
+                    pendingConfigs.add(new PendingConfig(entry, configValue(entry), rw, r, site, null));
+                    claim(entry);
+                }
+                case TO_BODY_PARAM -> {
+                    pendingParams.add(new PendingConfig(entry, configValue(entry), rw, r, site, null));
+                    claim(entry);
+                }
                 default -> {
                     work.manualWithTodo(entry.start(), anchor(entry), r, what, COMMENT);
                     claim(entry);
@@ -262,6 +293,7 @@ final class JsFileRewriter {
 
     /** An OpenAI-compatible client (OpenAI, ChatOpenAI, ...) whose options point at Portkey. */
     private void boundClient(JsNode site, JsNode options) {
+        currentClient = site;
         handled.add(options);
         portkeyClients = true;
         List<ObjectRewrite> levels = new ArrayList<>();
@@ -346,24 +378,36 @@ final class JsFileRewriter {
         claim(value);
     }
 
-    private void rememberProvider(JsNode site, ProviderPin provider) {
-        if (provider == null) {
-            return;
+    /** The variable or field a client made at {@code site} is stored in, or null. */
+    private static String clientVariable(JsNode site) {
+        if (site == null) {
+            return null;
         }
-        providerHints.add(provider);
         JsNode decl = site.parent();
         while (decl != null && (decl.is("await_expression") || decl.is("parenthesized_expression"))) {
             decl = decl.parent();
         }
         if (decl != null && decl.is("variable_declarator") && decl.child("name") != null) {
-            clientProviders.put(decl.child("name").text(), provider);
-        } else if (decl != null && decl.is("assignment_expression") && decl.child("left") != null) {
-            clientProviders.put(lastName(decl.child("left")), provider);
-        } else if (decl != null && (decl.is("public_field_definition") || decl.is("field_definition"))) {
+            return decl.child("name").text();
+        }
+        if (decl != null && decl.is("assignment_expression") && decl.child("left") != null) {
+            return lastName(decl.child("left"));
+        }
+        if (decl != null && (decl.is("public_field_definition") || decl.is("field_definition"))) {
             JsNode name = decl.child("name") != null ? decl.child("name") : decl.child("property");
-            if (name != null) {
-                clientProviders.put(name.text(), provider);
-            }
+            return name == null ? null : name.text();
+        }
+        return null;
+    }
+
+    private void rememberProvider(JsNode site, ProviderPin provider) {
+        if (provider == null) {
+            return;
+        }
+        providerHints.add(provider);
+        String variable = clientVariable(site);
+        if (variable != null) {
+            clientProviders.put(variable, provider);
         }
     }
 
@@ -426,6 +470,14 @@ final class JsFileRewriter {
                 }
                 case KEEP, CHECKLIST -> {
                 }
+                case DECOMPOSE_CONFIG -> pendingConfigs.add(clientHasKey
+                        ? new PendingConfig(entry, configValue(entry), rw, r, currentClient, null)
+                        : new PendingConfig(entry, configValue(entry), rw, r, null,
+                        object.ancestor(a -> a.is("call_expression") || a.is("new_expression"))));
+                case TO_BODY_PARAM -> pendingParams.add(clientHasKey
+                        ? new PendingConfig(entry, configValue(entry), rw, r, currentClient, null)
+                        : new PendingConfig(entry, configValue(entry), rw, r, null,
+                        object.ancestor(a -> a.is("call_expression") || a.is("new_expression"))));
                 default -> work.manualWithTodo(entry.start(), anchor(entry), r, what, COMMENT);
             }
             claim(entry);
@@ -678,6 +730,190 @@ final class JsFileRewriter {
             }
         }
         return false;
+    }
+
+    // ------------------------------------------------------------------ Configs
+
+    private static JsNode configValue(JsNode entry) {
+        return entry.is("pair") ? entry.child("value") : entry;
+    }
+
+    /**
+     * A Portkey Config (guide, Step 4): decomposed by the config package; when nothing in it needs a
+     * human and the requests it applied to are in this file, its body params go into each request
+     * body and the Config goes. Otherwise it stays, with a TODO saying what it becomes.
+     */
+    private void config(PendingConfig p) {
+        JsNode at = p.value() == null ? p.entry() : p.value();
+        Optional<ConfigText.Parsed> parsed = p.value() == null ? Optional.empty() : JsConfigs.read(p.value(), values);
+        Map<String, Object> config;
+        String origin;
+        if (parsed.isEmpty() || parsed.get() instanceof ConfigText.Invalid) {
+            String why = parsed.map(x -> ((ConfigText.Invalid) x).problem()).orElse("not a literal the tool can read");
+            work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(), "Config (" + why + ")", COMMENT);
+            return;
+        }
+        if (parsed.get() instanceof ConfigText.SavedId saved) {
+            java.nio.file.Path file = work.options().configFiles().get(saved.id());
+            Rule savedRule = rules.configKey(saved.id()).orElse(p.rule());
+            if (file == null) {
+                work.config(at.start(), saved.id(), Map.of(), List.of(), List.of(savedRule.note()));
+                work.manualWithTodo(at.start(), anchor(p.entry()), savedRule, "saved Config '" + saved.id() + "'", COMMENT);
+                return;
+            }
+            try {
+                config = ConfigText.readFile(file);
+            } catch (java.io.IOException e) {
+                work.manualWithTodo(at.start(), anchor(p.entry()), savedRule,
+                        "saved Config '" + saved.id() + "' (" + file + " could not be read: " + e.getMessage() + ")", COMMENT);
+                return;
+            }
+            origin = saved.id() + " (" + file + ")";
+        } else {
+            config = ((ConfigText.Inline) parsed.get()).config();
+            origin = "inline";
+        }
+        Decomposition d = decomposer.decompose(config);
+        work.config(at.start(), origin, d.bodyParams(), d.dropped(), d.manual());
+        String params = ConfigText.toJson(d.bodyParams());
+        if (!d.automatic()) {
+            work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(),
+                    "Config (" + origin + "): " + String.join("; ", d.manual()), COMMENT);
+            return;
+        }
+        if (d.clientTimeoutMs() != null && p.client() == null) {
+            work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(), "Config (" + origin + ") sets request_timeout "
+                    + d.clientTimeoutMs() + " ms: set it on your HTTP client; body params: " + params, COMMENT);
+            return;
+        }
+        List<JsNode> bodies = p.call() != null ? bodiesOf(p.call()) : requestBodiesOf(clientVariable(p.client()));
+        if (bodies.isEmpty() && !d.bodyParams().isEmpty()) {
+            work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(), "Config (" + origin
+                    + ") decomposed, but its requests are not in this file: send " + params + " in each request body", COMMENT);
+            return;
+        }
+        for (JsNode body : bodies) {
+            placeParams(body, d);
+        }
+        if (d.clientTimeoutMs() != null && p.client() != null) {
+            p.holder().replace(p.entry(), "timeout: " + d.clientTimeoutMs(), p.rule().id());
+        } else {
+            p.holder().remove(p.entry(), p.rule().id());
+        }
+        if (d.primaryProvider() != null && p.client() != null) {
+            rememberProvider(p.client(), d.primaryProvider());
+        }
+        work.fix(at.start(), p.rule(), "Config (" + origin + ")" + (d.bodyParams().isEmpty() ? " has nothing left to send"
+                : " becomes body params " + params + " in " + bodies.size() + " request(s)"));
+    }
+
+    /**
+     * An option or header that becomes a body param ({@code cacheNamespace} to
+     * {@code prompt_cache_key}): added to every request body it applied to, when its value can be
+     * moved there (a literal or an environment read) and those requests are in this file.
+     */
+    private void bodyParam(PendingConfig p) {
+        Rule r = p.rule();
+        JsNode value = p.value();
+        String param = r.param() != null ? r.param() : JsValues.keyName(p.entry());
+        boolean movable = value != null && (JsValues.literal(value) != null || value.is("number")
+                || value.text().replace(" ", "").startsWith("process.env."));
+        List<JsNode> bodies = p.call() != null ? bodiesOf(p.call()) : requestBodiesOf(clientVariable(p.client()));
+        String what = JsValues.keyName(p.entry());
+        if (!movable || bodies.isEmpty()) {
+            work.manualWithTodo(p.entry().start(), anchor(p.entry()), r, what + (movable
+                    ? " (its requests are not in this file)" : " (its value cannot be moved into each request)"), COMMENT);
+            return;
+        }
+        for (JsNode body : bodies) {
+            ObjectRewrite rw = rewrite(body);
+            boolean present = rw.entries().stream().anyMatch(e -> param.equals(JsValues.keyName(e)));
+            if (!present && placedParams.computeIfAbsent(body, b -> new HashSet<>()).add(param)) {
+                rw.append(JsConfigs.key(param, quote) + ": " + value.text(), r.id());
+            }
+        }
+        p.holder().remove(p.entry(), r.id());
+        work.fix(p.entry().start(), r, what + " becomes the " + param + " body param of " + bodies.size() + " request(s)");
+    }
+
+    /** The request bodies of one call: its first argument, or the JSON.stringify bodies of a fetch. */
+    private List<JsNode> bodiesOf(JsNode call) {
+        JsNode args = call.child("arguments");
+        if (args != null && !args.namedChildren().isEmpty() && args.namedChildren().get(0).is("object")) {
+            return List.of(args.namedChildren().get(0));
+        }
+        List<JsNode> out = new ArrayList<>();
+        for (JsNode c : call.findAll(n -> n.is("call_expression") && n != call)) {
+            JsNode fn = c.child("function");
+            JsNode a = c.child("arguments");
+            if (fn != null && fn.text().equals("JSON.stringify") && a != null && !a.namedChildren().isEmpty()
+                    && a.namedChildren().get(0).is("object")) {
+                out.add(a.namedChildren().get(0));
+            }
+        }
+        return out;
+    }
+
+    /** The bodies of every request this file makes through the client variable {@code name}. */
+    private List<JsNode> requestBodiesOf(String name) {
+        List<JsNode> out = new ArrayList<>();
+        if (name == null) {
+            return out;
+        }
+        for (JsNode call : requestCalls) {
+            if (name.equals(rootName(call.child("function")))) {
+                out.add(call.child("arguments").namedChildren().get(0));
+            }
+        }
+        return out;
+    }
+
+    /** Puts a decomposed Config's params into a request body, in the file's style. */
+    private void placeParams(JsNode body, Decomposition d) {
+        ObjectRewrite rw = rewrite(body);
+        Map<String, JsNode> existing = new HashMap<>();
+        for (JsNode entry : rw.entries()) {
+            String key = JsValues.keyName(entry);
+            if (key != null) {
+                existing.put(key, entry);
+            }
+        }
+        String rule = rules.byId("header-config").map(Rule::id).orElse("config");
+        if (d.model() != null) {
+            JsNode entry = existing.get("model");
+            if (entry != null && entry.is("pair")) {
+                JsNode value = entry.child("value");
+                String original = JsValues.literal(value);
+                rw.replace(entry, "model: " + quoted(d.model()), rule);
+                work.model(value.start(), original != null ? original : value.text(), d.model());
+                claim(value);
+            } else {
+                rw.append("model: " + quoted(d.model()), rule);
+            }
+        }
+        Map<String, Object> rest = d.paramsWithoutModel();
+        if (rest.isEmpty()) {
+            return;
+        }
+        if (typeScript()) {
+            // The OpenAI SDK's request types do not list Concentrate's own params (routing): a
+            // spread passes them through the type check, as the SDK advises for undocumented params.
+            rw.append("..." + JsConfigs.render(rest, quote), rule);
+            return;
+        }
+        for (Map.Entry<String, Object> e : rest.entrySet()) {
+            String text = JsConfigs.key(e.getKey(), quote) + ": " + JsConfigs.render(e.getValue(), quote);
+            if (existing.containsKey(e.getKey())) {
+                rw.replace(existing.get(e.getKey()), text, rule);
+            } else {
+                rw.append(text, rule);
+            }
+        }
+    }
+
+    private boolean typeScript() {
+        String n = work.file().fileName().toLowerCase(Locale.ROOT);
+        return n.endsWith(".ts") || n.endsWith(".tsx") || n.endsWith(".mts") || n.endsWith(".cts");
     }
 
     /** Model strings sent through a migrated client get the provider Portkey routed them to. */

@@ -27,6 +27,25 @@ final class JsValues {
         }
     }
 
+    /**
+     * The expression a name stands for when it is a {@code const} of this file (followed through
+     * further names, parentheses and TypeScript's {@code as} / {@code satisfies}); else {@code e}.
+     */
+    JsNode definition(JsNode e) {
+        JsNode cur = e;
+        for (int i = 0; i < 8 && cur != null; i++) {
+            if ((cur.is("parenthesized_expression") || cur.is("as_expression") || cur.is("satisfies_expression"))
+                    && !cur.namedChildren().isEmpty()) {
+                cur = cur.namedChildren().get(0);
+            } else if (cur.is("identifier") && constants.get(cur.text()) != null) {
+                cur = constants.get(cur.text());
+            } else {
+                break;
+            }
+        }
+        return cur == null ? e : cur;
+    }
+
     /** Declares that {@code name} holds {@code value} (an imported constant). */
     void know(String name, String value) {
         known.put(name, value);

@@ -28,6 +28,7 @@ final class ObjectRewrite {
     private final Set<JsNode> removed = new LinkedHashSet<>();
     private final Map<JsNode, String> replaced = new LinkedHashMap<>();
     private final List<String> prepended = new ArrayList<>();
+    private final List<String> appended = new ArrayList<>();
     private String ruleId = "object";
 
     ObjectRewrite(JsNode object) {
@@ -71,17 +72,23 @@ final class ObjectRewrite {
         ruleId = rule;
     }
 
+    /** Adds entries after the last one, in the order given (for objects that lose no entry). */
+    void append(String entryText, String rule) {
+        appended.add(entryText);
+        ruleId = rule;
+    }
+
     boolean isRemoved(JsNode entry) {
         return removed.contains(entry);
     }
 
     /** True when nothing is left in the object after the rewrite. */
     boolean becomesEmpty() {
-        return prepended.isEmpty() && removed.size() == entries.size();
+        return prepended.isEmpty() && appended.isEmpty() && removed.size() == entries.size();
     }
 
     boolean changes() {
-        return !removed.isEmpty() || !replaced.isEmpty() || !prepended.isEmpty();
+        return !removed.isEmpty() || !replaced.isEmpty() || !prepended.isEmpty() || !appended.isEmpty();
     }
 
     List<TextEdit> edits(SourceText text) {
@@ -91,7 +98,9 @@ final class ObjectRewrite {
         }
         int n = entries.size();
         if (n == 0) {
-            out.add(TextEdit.replace(object.start(), object.end(), "{ " + String.join(", ", prepended) + " }", ruleId));
+            List<String> all = new ArrayList<>(prepended);
+            all.addAll(appended);
+            out.add(TextEdit.replace(object.start(), object.end(), "{ " + String.join(", ", all) + " }", ruleId));
             return out;
         }
         JsNode first = entries.get(0);
@@ -118,6 +127,20 @@ final class ObjectRewrite {
                 ins.append(multiline ? indent + p + "," + sep : p + ", ");
             }
             out.add(TextEdit.insert(multiline ? text.lineStart(first.start()) : first.start(), ins.toString(), ruleId));
+        }
+        if (!appended.isEmpty() && removed.isEmpty()) {
+            JsNode last = entries.get(n - 1);
+            JsNode comma = commaAfter.get(last);
+            boolean lastOnOwnLine = text.onlyBlankBefore(last.start());
+            StringBuilder ins = new StringBuilder();
+            for (String a : appended) {
+                if (lastOnOwnLine && multiline) {
+                    ins.append(comma != null ? sep + text.indentation(last.start()) + a + "," : "," + sep + text.indentation(last.start()) + a);
+                } else {
+                    ins.append(comma != null ? " " + a + "," : ", " + a);
+                }
+            }
+            out.add(TextEdit.insert(comma != null ? comma.end() : last.end(), ins.toString(), ruleId));
         }
         for (Map.Entry<JsNode, String> e : replaced.entrySet()) {
             out.add(TextEdit.replace(e.getKey().start(), e.getKey().end(), e.getValue(), ruleId));

@@ -1,0 +1,256 @@
+package dev.migrateportkey.lang.java;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LiteralStringValueExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import dev.migrateportkey.config.ModelSlugs;
+import dev.migrateportkey.config.ProviderPin;
+import dev.migrateportkey.config.ProviderResolver;
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.lang.FileMigration;
+import dev.migrateportkey.rules.Action;
+import dev.migrateportkey.rules.Rule;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Model slugs in Java (guide, Step 5). The rewriter reports the provider pins it removes (an
+ * {@code x-portkey-provider} or virtual key header, an SDK {@code provider(...)}, an
+ * {@code x-portkey-aws-*} header); this class then finds the model strings ({@code .model("...")},
+ * {@code .modelName("...")}, {@code "model"} keys of JSON bodies, the constants and variables they
+ * come from) and folds the nearest pin into each: the pin of the same builder chain, else of the
+ * same method, else of the same class, else of the file. Where the nearest level holds two different
+ * providers, the model is left bare (a bare slug works on Concentrate; routing picks the provider).
+ * Every model string met is recorded for the report.
+ */
+final class JavaModelSlugs {
+    private static final Set<String> MODEL_METHODS = Set.of("model", "modelName");
+    /** A "model" key of a JSON body, in a text block or (escaped) in a string literal. */
+    private static final Pattern JSON_MODEL = Pattern.compile("\\\\?\"model\\\\?\"\\s*:\\s*\\\\?\"([^\"\\\\]+)\\\\?\"");
+    /** Keys that make a JSON text a Portkey Config rather than a request body. */
+    private static final Pattern CONFIG_KEYS = Pattern.compile("\\\\?\"(override_params|targets|strategy|virtual_key)\\\\?\"");
+
+    private record Pin(Node site, ProviderPin pin, Rule rule) {
+    }
+
+    private final FileMigration work;
+    private final CompilationUnit cu;
+    private final JavaEdits edits;
+    private final StringResolver strings;
+    private final ProviderResolver providers;
+    private final ModelSlugs slugs;
+    private final List<Pin> pins = new ArrayList<>();
+    private final Map<Node, ProviderPin> explicit = new IdentityHashMap<>();
+    private final Set<Node> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Literals already given a slug, and which: one literal feeding two different slugs is left to a human. */
+    private final Map<Node, String> rewritten = new IdentityHashMap<>();
+
+    JavaModelSlugs(FileMigration work, CompilationUnit cu, JavaEdits edits, StringResolver strings) {
+        this.work = work;
+        this.cu = cu;
+        this.edits = edits;
+        this.strings = strings;
+        this.providers = new ProviderResolver(work.rules(), work.options().virtualKeys());
+        this.slugs = new ModelSlugs(work.rules(), providers, work.options().pinProvider());
+    }
+
+    ProviderResolver providers() {
+        return providers;
+    }
+
+    ModelSlugs slugs() {
+        return slugs;
+    }
+
+    /**
+     * A header or SDK parameter that pinned a provider, at {@code site}: a rule with a prefix
+     * ({@code x-portkey-aws-*}) pins that prefix; otherwise {@code value} names the provider or virtual key.
+     */
+    void pin(Node site, Rule rule, Expression value) {
+        if (rule.action() != Action.TO_MODEL_PREFIX) {
+            return;
+        }
+        if (rule.prefix() != null) {
+            pins.add(new Pin(site, new ProviderPin(rule.prefix(), rule.primaryMatch(), false), rule));
+            return;
+        }
+        Optional<String> name = value == null ? Optional.empty() : strings.resolve(value);
+        if (name.isEmpty()) {
+            return;
+        }
+        Optional<ProviderPin> pin = providers.resolve(name.get());
+        if (pin.isPresent()) {
+            pins.add(new Pin(site, pin.get(), rule));
+        } else {
+            work.manual(edits.start(value), rule.id(), "'" + name.get() + "' names no provider the tool knows, so the model"
+                    + " slugs it served stay bare (routing picks a provider). To keep the pin, run again with --virtual-key "
+                    + name.get() + "=PROVIDER (e.g. bedrock)");
+        }
+    }
+
+    /** The model at {@code modelArg} is served by {@code pin} (a Config's first target). */
+    void pinModel(Expression modelArg, ProviderPin pin) {
+        explicit.put(modelArg, pin);
+    }
+
+    /** A model argument another part of the migration already set: leave it alone. */
+    void claim(Node modelArg) {
+        claimed.add(modelArg);
+    }
+
+    void run() {
+        for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+            if (MODEL_METHODS.contains(call.getNameAsString()) && call.getArguments().size() == 1
+                    && !claimed.contains(call.getArgument(0))) {
+                modelArgument(call.getArgument(0));
+            }
+        }
+        for (Node n : cu.findAll(Node.class, x -> x instanceof StringLiteralExpr || x instanceof TextBlockLiteralExpr)) {
+            jsonBody((LiteralStringValueExpr) n);
+        }
+    }
+
+    private void modelArgument(Expression arg) {
+        Optional<String> value = strings.resolve(arg);
+        if (value.isEmpty()) {
+            return;
+        }
+        ProviderPin pin = explicit.containsKey(arg) ? explicit.get(arg) : pinFor(arg);
+        ModelSlugs.Slug slug = slugs.slug(value.get(), pin);
+        int at = edits.start(arg);
+        work.model(at, value.get(), slug.slug());
+        if (slug.slug().equals(value.get())) {
+            return;
+        }
+        Optional<LiteralStringValueExpr> literal = literalOf(arg);
+        String subject = "model '" + value.get() + "' becomes '" + slug.slug() + "'" + guessNote(slug);
+        Rule rule = ruleFor(slug);
+        if (literal.isEmpty() || !(literal.get() instanceof StringLiteralExpr)) {
+            work.manual(at, rule.id(), subject + ", but its value comes from elsewhere ('" + edits.source(arg)
+                    + "'): change it there. " + rule.note());
+            return;
+        }
+        String before = rewritten.putIfAbsent(literal.get(), slug.slug());
+        if (before != null && !before.equals(slug.slug())) {
+            work.manual(at, rule.id(), subject + ", but '" + edits.source(arg) + "' also feeds '" + before
+                    + "' elsewhere: give each use its own constant");
+            return;
+        }
+        work.fix(at, rule, subject, edits.replace(literal.get(), JavaStrings.quote(slug.slug()), rule.id()));
+    }
+
+    /** {@code "model": "..."} inside a JSON request body written as a literal. */
+    private void jsonBody(LiteralStringValueExpr lit) {
+        String source = edits.source(lit);
+        if (!source.contains("model") || CONFIG_KEYS.matcher(source).find()) {
+            return;
+        }
+        Matcher m = JSON_MODEL.matcher(source);
+        int base = edits.start(lit);
+        while (m.find()) {
+            String model = m.group(1);
+            ModelSlugs.Slug slug = slugs.slug(model, pinFor(lit));
+            int at = base + m.start(1);
+            work.model(at, model, slug.slug());
+            if (!slug.slug().equals(model)) {
+                Rule rule = ruleFor(slug);
+                work.fix(at, rule, "model '" + model + "' of a JSON body becomes '" + slug.slug() + "'" + guessNote(slug),
+                        TextEdit.replace(at, base + m.end(1), slug.slug(), rule.id()));
+            }
+        }
+    }
+
+    private static String guessNote(ModelSlugs.Slug slug) {
+        return slug.guessed() ? " (provider " + slug.pin().describe() + ")" : "";
+    }
+
+    /** The provider rule behind a slug's prefix, for the finding; the header rule when no provider rule names it. */
+    private Rule ruleFor(ModelSlugs.Slug slug) {
+        String prefix = slug.pin() != null ? slug.pin().prefix() : slug.slug().substring(0, Math.max(0, slug.slug().indexOf('/')));
+        return work.rules().provider(prefix)
+                .or(() -> work.rules().requestHeader("x-portkey-provider"))
+                .orElseThrow();
+    }
+
+    /** The nearest provider pin: same chain, then method, then class, then file; none when that level is ambiguous. */
+    private ProviderPin pinFor(Node n) {
+        List<Function<Node, Node>> levels = List.of(
+                x -> JavaChains.enclosingChain(x).orElse(null),
+                x -> x.findAncestor(a -> a instanceof CallableDeclaration<?> || a instanceof LambdaExpr, Node.class).orElse(null),
+                x -> x.findAncestor(TypeDeclaration.class).orElse(null),
+                x -> cu);
+        for (Function<Node, Node> level : levels) {
+            Node scope = level.apply(n);
+            if (scope == null) {
+                continue;
+            }
+            Set<String> prefixes = new LinkedHashSet<>();
+            ProviderPin first = null;
+            for (Pin p : pins) {
+                if (JavaChains.within(p.site(), scope)) {
+                    prefixes.add(p.pin().prefix());
+                    first = first == null ? p.pin() : first;
+                }
+            }
+            if (prefixes.size() == 1) {
+                return first;
+            }
+            if (prefixes.size() > 1) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The string literal a model argument's value is spelled in: itself, or a constant's or local's initializer in this file. */
+    private Optional<LiteralStringValueExpr> literalOf(Expression arg) {
+        if (arg instanceof LiteralStringValueExpr l) {
+            return Optional.of(l);
+        }
+        String name;
+        if (arg instanceof NameExpr ne) {
+            name = ne.getNameAsString();
+        } else if (arg instanceof FieldAccessExpr fa) {
+            name = fa.getNameAsString();
+        } else {
+            return Optional.empty();
+        }
+        Node callable = arg.findAncestor(a -> a instanceof CallableDeclaration<?> || a instanceof LambdaExpr, Node.class).orElse(null);
+        if (arg instanceof NameExpr && callable != null) {
+            for (VariableDeclarator v : callable.findAll(VariableDeclarator.class)) {
+                if (v.getNameAsString().equals(name) && !(v.getParentNode().orElse(null) instanceof FieldDeclaration)) {
+                    return v.getInitializer().filter(i -> i instanceof LiteralStringValueExpr).map(i -> (LiteralStringValueExpr) i);
+                }
+            }
+        }
+        for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
+            for (VariableDeclarator v : f.getVariables()) {
+                if (v.getNameAsString().equals(name) && f.isFinal()) {
+                    return v.getInitializer().filter(i -> i instanceof LiteralStringValueExpr).map(i -> (LiteralStringValueExpr) i);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
