@@ -19,13 +19,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Objects;
@@ -78,11 +84,23 @@ public final class Planner {
 
         // Pass 2: files that never say "portkey" but use a name that carries a Portkey value.
         if (!index.isEmpty()) {
-            Prefilter names = new Prefilter(index.names());
+            // Only the names a file could see are searched for (a private constant: none; a
+            // package-private one: its package's directories), and files that could see none are not
+            // read a second time.
+            Map<String, Prefilter> byDirectory = new HashMap<>();
             Set<Path> seen = new HashSet<>();
             hits.forEach(h -> seen.add(h.path()));
-            List<Candidate> rest = candidates.stream().filter(c -> !seen.contains(c.path())).toList();
-            List<SourceFile> more = parallel(rest, c -> read(c, null, null, false, names));
+            List<Map.Entry<Candidate, Prefilter>> rest = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (!seen.contains(c.path())) {
+                    Prefilter names = byDirectory.computeIfAbsent(directoryOf(c.relativePath()),
+                            d -> new Prefilter(index.namesVisibleFrom(d)));
+                    if (!names.isEmpty()) {
+                        rest.add(Map.entry(c, names));
+                    }
+                }
+            }
+            List<SourceFile> more = parallel(rest, e -> read(e.getKey(), null, null, false, e.getValue()));
             hits = new ArrayList<>(hits);
             hits.addAll(more);
         }
@@ -96,6 +114,11 @@ public final class Planner {
         return new MigrationPlan(plans, sortedNotices, candidates.size(), hits.size());
     }
 
+    private static String directoryOf(String relativePath) {
+        int slash = relativePath.lastIndexOf('/');
+        return slash < 0 ? "" : relativePath.substring(0, slash);
+    }
+
     private Migrator migratorFor(String fileName) {
         for (Migrator m : migrators) {
             if (m.accepts(fileName)) {
@@ -105,10 +128,19 @@ public final class Planner {
         return null;
     }
 
+    /**
+     * One read buffer per thread: most files fail the prefilter, and allocating (then collecting) an
+     * array per file of a 15,000-file tree cost more than the search. Only files that pass are copied.
+     */
+    private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[][] {new byte[256 * 1024]});
+
     private SourceFile read(Candidate c, List<FilePlan> errors, List<String> notices, boolean portkeyPass, Prefilter names) {
         byte[] bytes;
-        try {
-            long size = Files.size(c.path());
+        byte[] buf;
+        int n;
+        // NOFOLLOW_LINKS: a file swapped for a link after the walk is refused, not followed out of the root.
+        try (SeekableByteChannel ch = Files.newByteChannel(c.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = ch.size();
             if (size > walk.maxFileBytes()) {
                 if (notices != null) {
                     notices.add(c.displayPath() + ": skipped, " + size + " bytes is over the "
@@ -116,7 +148,25 @@ public final class Planner {
                 }
                 return null;
             }
-            bytes = Files.readAllBytes(c.path());
+            byte[][] holder = BUFFER.get();
+            if (holder[0].length <= size) {
+                holder[0] = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(size + 1, holder[0].length * 2L))];
+            }
+            buf = holder[0];
+            n = 0;
+            ByteBuffer bb = ByteBuffer.wrap(buf);
+            // Read to the end even if the file grew since its size was taken, as readAllBytes does.
+            while (ch.read(bb) >= 0) {
+                if (!bb.hasRemaining()) {
+                    if (bb.position() > walk.maxFileBytes()) {
+                        break;
+                    }
+                    holder[0] = Arrays.copyOf(buf, buf.length * 2);
+                    buf = holder[0];
+                    bb = ByteBuffer.wrap(buf, bb.position(), buf.length - bb.position());
+                }
+            }
+            n = bb.position();
         } catch (IOException e) {
             if (errors != null) {
                 Finding f = new Finding(c.displayPath(), 0, 0, Finding.READ_ERROR, Finding.Kind.ERROR,
@@ -125,16 +175,17 @@ public final class Planner {
             }
             return null;
         }
-        boolean wanted = portkeyPass ? Prefilter.mentionsPortkey(bytes) : names.mentionsName(bytes);
+        boolean wanted = portkeyPass ? Prefilter.mentionsPortkey(buf, n) : names.mentionsName(buf, n);
         if (!wanted) {
             return null;
         }
-        if (Prefilter.looksBinary(bytes)) {
+        if (Prefilter.looksBinary(buf, n)) {
             if (notices != null) {
                 notices.add(c.displayPath() + ": skipped, looks binary (holds a NUL byte)");
             }
             return null;
         }
+        bytes = Arrays.copyOf(buf, n);
         DecodedText decoded = DecodedText.decode(bytes);
         if (!decoded.validUtf8() && notices != null) {
             notices.add(c.displayPath() + ": not valid UTF-8 (first bad byte at offset " + decoded.firstInvalidByte()

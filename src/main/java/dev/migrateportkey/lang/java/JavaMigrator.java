@@ -22,7 +22,7 @@ public final class JavaMigrator implements Migrator {
 
     @Override
     public void index(SourceFile file, ProjectIndex index) {
-        ConstantScanner.scan(file.text(), index);
+        ConstantScanner.scan(file.text(), file.relativePath(), index);
     }
 
     @Override
