@@ -29,9 +29,30 @@ public final class Prefilter {
         return mentionsPortkey(bytes, bytes.length);
     }
 
-    /** Case-insensitive search for "portkey" in the first {@code length} bytes. */
+    /**
+     * Case-insensitive search for "portkey" in the first {@code length} bytes, as a word or the start
+     * of a camel-case part: {@code x-portkey-}, {@code api.portkey.ai}, {@code PORTKEY_API_KEY},
+     * {@code Portkey}, {@code getPortkeyClient}. Inside a word ({@code importKey}, {@code exportKeying},
+     * {@code -importkeystore}, {@code IMPORTKEY}) it is "import"/"export"/"support" + "key": nothing a
+     * rule can match (headers, URLs, variables and SDK names all start a word), and a file whose
+     * only use comes through a constant of another file is still found by the second, by-name pass.
+     * On the JDK's sources this keeps 19 large files of key-management code from being parsed.
+     */
     public static boolean mentionsPortkey(byte[] bytes, int length) {
-        return PORTKEY.find(bytes, length) >= 0;
+        int from = 0;
+        int at;
+        while ((at = PORTKEY.find(bytes, from, length)) >= 0) {
+            if (at == 0 || startsAWordPart(bytes[at - 1], bytes[at])) {
+                return true;
+            }
+            from = at + 1;
+        }
+        return false;
+    }
+
+    private static boolean startsAWordPart(byte before, byte p) {
+        boolean letterBefore = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z');
+        return !letterBefore || (before >= 'a' && before <= 'z' && p == 'P');
     }
 
     /** Whether the file holds one of the extra names (case-sensitive, as identifiers are). */
@@ -55,7 +76,7 @@ public final class Prefilter {
     }
 
     static int indexOf(byte[] hay, byte[] needle) {
-        return new Needle(needle, false).find(hay, hay.length);
+        return new Needle(needle, false).find(hay, 0, hay.length);
     }
 
     /** True when the first 8 KiB hold a NUL byte, as git decides. */
@@ -74,61 +95,76 @@ public final class Prefilter {
         return false;
     }
 
-    /** A pattern with its Horspool skip table; ASCII letters fold case when asked. */
+    /**
+     * A pattern with its Horspool skip table; ASCII letters fold case when asked. The table holds 0
+     * for the pattern's last byte, so the inner loop is one load, one lookup and one add per step
+     * until a candidate end is found (this loop is most of {@code check}'s time on a large tree).
+     */
     private static final class Needle {
+        private static final byte[] IDENTITY = new byte[256];
+        private static final byte[] LOWER = new byte[256];
+
+        static {
+            for (int b = 0; b < 256; b++) {
+                IDENTITY[b] = (byte) b;
+                LOWER[b] = (byte) (b >= 'A' && b <= 'Z' ? b + 32 : b);
+            }
+        }
+
         private final byte[] pattern;
-        private final boolean foldCase;
+        private final byte[] fold;
         private final int[] skip = new int[256];
+        private final int shiftAfterCandidate;
 
         Needle(byte[] pattern, boolean foldCase) {
-            this.foldCase = foldCase;
-            this.pattern = foldCase ? lower(pattern) : pattern.clone();
+            this.fold = foldCase ? LOWER : IDENTITY;
+            this.pattern = pattern.clone();
+            for (int i = 0; i < this.pattern.length; i++) {
+                this.pattern[i] = fold[this.pattern[i] & 0xff];
+            }
             int m = this.pattern.length;
-            Arrays.fill(skip, m);
+            int[] shift = new int[256];
+            Arrays.fill(shift, m);
             for (int i = 0; i < m - 1; i++) {
-                int b = this.pattern[i] & 0xff;
-                skip[b] = m - 1 - i;
-                if (foldCase && b >= 'a' && b <= 'z') {
-                    skip[b - 32] = m - 1 - i;
-                }
+                shift[this.pattern[i] & 0xff] = m - 1 - i;
             }
-        }
-
-        private static byte[] lower(byte[] p) {
-            byte[] out = p.clone();
-            for (int i = 0; i < out.length; i++) {
-                if (out[i] >= 'A' && out[i] <= 'Z') {
-                    out[i] += 32;
-                }
+            int last = m == 0 ? 0 : this.pattern[m - 1] & 0xff;
+            this.shiftAfterCandidate = m == 0 ? 1 : shift[last];
+            for (int b = 0; b < 256; b++) {
+                int f = fold[b] & 0xff;
+                skip[b] = m > 0 && f == last ? 0 : shift[f];
             }
-            return out;
-        }
-
-        private byte fold(byte b) {
-            return foldCase && b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
         }
 
         int find(byte[] hay, int length) {
+            return find(hay, 0, length);
+        }
+
+        int find(byte[] hay, int from, int length) {
             int m = pattern.length;
             if (m == 0) {
-                return 0;
+                return from;
             }
-            byte last = pattern[m - 1];
             int end = Math.min(length, hay.length);
-            int i = m - 1;
+            int[] sk = skip;
+            int i = from + m - 1;
             while (i < end) {
-                byte b = hay[i];
-                if (fold(b) == last) {
-                    int start = i - m + 1;
-                    int j = 0;
-                    while (j < m - 1 && fold(hay[start + j]) == pattern[j]) {
-                        j++;
-                    }
-                    if (j == m - 1) {
-                        return start;
+                int k;
+                while ((k = sk[hay[i] & 0xff]) != 0) {
+                    i += k;
+                    if (i >= end) {
+                        return -1;
                     }
                 }
-                i += skip[b & 0xff];
+                int start = i - m + 1;
+                int j = 0;
+                while (j < m - 1 && fold[hay[start + j] & 0xff] == pattern[j]) {
+                    j++;
+                }
+                if (j == m - 1) {
+                    return start;
+                }
+                i += shiftAfterCandidate;
             }
             return -1;
         }
