@@ -60,6 +60,7 @@ public final class Planner {
     }
 
     public MigrationPlan plan(List<Path> roots) throws IOException {
+        long t0 = System.nanoTime();
         List<String> notices = Collections.synchronizedList(new ArrayList<>());
         List<Candidate> candidates = new ArrayList<>();
         Workspace ws = new Workspace(walk);
@@ -74,8 +75,11 @@ public final class Planner {
         }
         List<FilePlan> errors = Collections.synchronizedList(new ArrayList<>());
 
+        long t1 = System.nanoTime();
         // Pass 1: read every candidate, keep those that mention Portkey.
         List<SourceFile> hits = parallel(candidates, c -> read(c, errors, notices, true, null));
+        long t2 = System.nanoTime();
+        int firstPassHits = hits.size();
         ProjectIndex index = new ProjectIndex();
         parallel(hits, f -> {
             migratorFor(f.fileName()).index(f, index);
@@ -101,17 +105,27 @@ public final class Planner {
                 }
             }
             List<SourceFile> more = parallel(rest, e -> read(e.getKey(), null, null, false, e.getValue()));
+            LOG.debug("second pass: {} files could see one of {} names, {} use one", rest.size(), index.names().size(), more.size());
             hits = new ArrayList<>(hits);
             hits.addAll(more);
         }
 
+        long t3 = System.nanoTime();
         List<FilePlan> plans = new ArrayList<>(parallel(hits, f -> migrate(f, index)));
+        // Timings for --verbose: where a slow run spends its time (docs/performance.md).
+        LOG.debug("walk: {} files in {} ms; prefilter: {} mention Portkey, {} ms; index and second pass: {} ms;"
+                        + " parse and migrate {} files: {} ms", candidates.size(), ms(t1 - t0), firstPassHits, ms(t2 - t1),
+                ms(t3 - t2), hits.size(), ms(System.nanoTime() - t3));
         plans.addAll(errors);
         plans.removeIf(p -> p.findings().isEmpty() && !p.changes() && p.models().isEmpty());
         plans.sort(Comparator.comparing(FilePlan::displayPath));
         List<String> sortedNotices = new ArrayList<>(notices);
         Collections.sort(sortedNotices);
         return new MigrationPlan(plans, sortedNotices, candidates.size(), hits.size());
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static String directoryOf(String relativePath) {
