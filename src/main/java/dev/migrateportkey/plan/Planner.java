@@ -208,7 +208,41 @@ public final class Planner {
         return new SourceFile(c.root(), c.path(), c.relativePath(), c.displayPath(), bytes, decoded);
     }
 
+    /** Stack for the retry of a file whose nesting overflowed a pool thread's default stack. */
+    private static final long DEEP_STACK_BYTES = 1L << 30;
+
     private FilePlan migrate(SourceFile f, ProjectIndex index) {
+        try {
+            return migrateHere(f, index);
+        } catch (StackOverflowError e) {
+            // Parsers and visitors recurse per nesting level: a class of 3,000 concatenated string
+            // parts (the JDK has some) overflows the default stack. Once more with a large stack
+            // (reserved, not committed, so it costs nothing unless used); then a finding.
+            FilePlan[] out = new FilePlan[1];
+            Thread t = new Thread(null, () -> {
+                try {
+                    out[0] = migrateHere(f, index);
+                } catch (StackOverflowError again) {
+                    out[0] = null;
+                }
+            }, "migrate-deep", DEEP_STACK_BYTES);
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            if (out[0] != null) {
+                return out[0];
+            }
+            Migrator m = migratorFor(f.fileName());
+            Finding err = new Finding(f.displayPath(), 1, 1, Finding.PARSE_ERROR, Finding.Kind.ERROR,
+                    "could not be parsed as " + m.language() + ": nested too deeply for the parser; nothing in it was changed");
+            return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), List.of(err), List.of(), null, null);
+        }
+    }
+
+    private FilePlan migrateHere(SourceFile f, ProjectIndex index) {
         Migrator m = migratorFor(f.fileName());
         FileMigration work = new FileMigration(f, rules, index, options);
         try {
