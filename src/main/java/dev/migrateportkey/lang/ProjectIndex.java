@@ -1,11 +1,13 @@
 package dev.migrateportkey.lang;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -26,9 +28,45 @@ public final class ProjectIndex {
      */
     public record HeaderParameters(String owner, String method, int arity, Map<Integer, String> headers) {
     }
+    private final Set<String> everywhere = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<PackageName> packageScoped = new ConcurrentLinkedQueue<>();
 
-    /** Records {@code owner.name = value} (owner may be null for a module-level name). */
+    /** Where a constant can be used from, by the language's visibility rules. */
+    public enum Reach {
+        /** Only the declaring file (Java {@code private}): no other file needs a search. */
+        FILE,
+        /** The declaring package (Java package-private): files of that package only. */
+        PACKAGE,
+        /** Any file. */
+        EVERYWHERE
+    }
+
+    /** A package-private name: visible from directories ending in {@code packagePath} and from {@code directory}. */
+    private record PackageName(String name, String packagePath, String directory) {
+    }
+
+    /** Records {@code owner.name = value} (owner may be null for a module-level name), usable from anywhere. */
     public void constant(String owner, String name, String value) {
+        constant(owner, name, value, Reach.EVERYWHERE, "", "");
+    }
+
+    /**
+     * Records {@code owner.name = value} with its reach, so that the search for files using it (which
+     * reads every file that does not mention Portkey) is limited to the files that could.
+     *
+     * @param packagePath  for {@link Reach#PACKAGE}: the package as a path ({@code com/acme/ai})
+     * @param directory    for {@link Reach#PACKAGE}: the declaring file's directory, relative to the root
+     */
+    public void constant(String owner, String name, String value, Reach reach, String packagePath, String directory) {
+        switch (reach) {
+            case EVERYWHERE -> everywhere.add(name);
+            case PACKAGE -> packageScoped.add(new PackageName(name, packagePath, directory));
+            case FILE -> { }
+        }
+        record(owner, name, value);
+    }
+
+    private void record(String owner, String name, String value) {
         if (owner != null) {
             constants.put(owner + "." + name, value);
         }
@@ -193,6 +231,24 @@ public final class ProjectIndex {
         for (String k : constants.keySet()) {
             int dot = k.lastIndexOf('.');
             out.add(dot < 0 ? k : k.substring(dot + 1));
+        }
+        return out;
+    }
+
+    /**
+     * The names a file in {@code relativeDirectory} ('/'-separated, relative to the scanned root)
+     * could use without spelling "portkey": public ones, and package-private ones of its package
+     * (a directory ending in the package's path, or the declaring file's own directory).
+     */
+    public Set<String> namesVisibleFrom(String relativeDirectory) {
+        Set<String> out = new HashSet<>(everywhere);
+        // Methods with header parameters: their calls may sit anywhere (see names()).
+        headerParameters.values().forEach(p -> out.add(p.method()));
+        String dir = "/" + relativeDirectory;
+        for (PackageName p : packageScoped) {
+            if (p.directory.equals(relativeDirectory) || (!p.packagePath.isEmpty() && (dir.endsWith("/" + p.packagePath)))) {
+                out.add(p.name);
+            }
         }
         return out;
     }

@@ -20,13 +20,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +61,7 @@ public final class Planner {
     }
 
     public MigrationPlan plan(List<Path> roots) throws IOException {
+        long t0 = System.nanoTime();
         List<String> notices = Collections.synchronizedList(new ArrayList<>());
         List<Candidate> candidates = new ArrayList<>();
         Workspace ws = new Workspace(walk);
@@ -69,8 +76,11 @@ public final class Planner {
         }
         List<FilePlan> errors = Collections.synchronizedList(new ArrayList<>());
 
+        long t1 = System.nanoTime();
         // Pass 1: read every candidate, keep those that mention Portkey.
         List<SourceFile> hits = parallel(candidates, c -> read(c, errors, notices, true, null));
+        long t2 = System.nanoTime();
+        int firstPassHits = hits.size();
         ProjectIndex index = new ProjectIndex();
         parallel(hits, f -> {
             migratorFor(f.fileName()).index(f, index);
@@ -79,15 +89,29 @@ public final class Planner {
 
         // Pass 2: files that never say "portkey" but use a name that carries a Portkey value.
         if (!index.isEmpty()) {
-            Prefilter names = new Prefilter(index.names());
+            // Only the names a file could see are searched for (a private constant: none; a
+            // package-private one: its package's directories), and files that could see none are not
+            // read a second time.
+            Map<String, Prefilter> byDirectory = new HashMap<>();
             Set<Path> seen = new HashSet<>();
             hits.forEach(h -> seen.add(h.path()));
-            List<Candidate> rest = candidates.stream().filter(c -> !seen.contains(c.path())).toList();
-            List<SourceFile> more = parallel(rest, c -> read(c, null, null, false, names));
+            List<Map.Entry<Candidate, Prefilter>> rest = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (!seen.contains(c.path())) {
+                    Prefilter names = byDirectory.computeIfAbsent(directoryOf(c.relativePath()),
+                            d -> new Prefilter(index.namesVisibleFrom(d)));
+                    if (!names.isEmpty()) {
+                        rest.add(Map.entry(c, names));
+                    }
+                }
+            }
+            List<SourceFile> more = parallel(rest, e -> read(e.getKey(), null, null, false, e.getValue()));
+            LOG.debug("second pass: {} files could see one of {} names, {} use one", rest.size(), index.names().size(), more.size());
             hits = new ArrayList<>(hits);
             hits.addAll(more);
         }
 
+        long t3 = System.nanoTime();
         List<FilePlan> plans = new ArrayList<>(parallel(hits, f -> migrate(f, index)));
 
         // Pass 4: what needs every file's result, settled in order. First, methods whose header
@@ -97,6 +121,10 @@ public final class Planner {
         // migrated again and drop the declarations.
         plans = remigrate(plans, hits, index.settleHeaderParameters(), index);
         plans = remigrate(plans, hits, index.settleUnusedConstants(migratedTexts(hits, plans)), index);
+        // Timings for --verbose: where a slow run spends its time (docs/performance.md).
+        LOG.debug("walk: {} files in {} ms; prefilter: {} mention Portkey, {} ms; index and second pass: {} ms;"
+                        + " parse and migrate {} files: {} ms", candidates.size(), ms(t1 - t0), firstPassHits, ms(t2 - t1),
+                ms(t3 - t2), hits.size(), ms(System.nanoTime() - t3));
         plans.addAll(errors);
         plans.removeIf(p -> p.findings().isEmpty() && !p.changes() && p.models().isEmpty() && p.suppressed().isEmpty());
         plans.sort(Comparator.comparing(FilePlan::displayPath));
@@ -127,6 +155,15 @@ public final class Planner {
         return out;
     }
 
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static String directoryOf(String relativePath) {
+        int slash = relativePath.lastIndexOf('/');
+        return slash < 0 ? "" : relativePath.substring(0, slash);
+    }
+
     private Migrator migratorFor(String fileName) {
         for (Migrator m : migrators) {
             if (m.accepts(fileName)) {
@@ -136,10 +173,19 @@ public final class Planner {
         return null;
     }
 
+    /**
+     * One read buffer per thread: most files fail the prefilter, and allocating (then collecting) an
+     * array per file of a 15,000-file tree cost more than the search. Only files that pass are copied.
+     */
+    private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[][] {new byte[256 * 1024]});
+
     private SourceFile read(Candidate c, List<FilePlan> errors, List<String> notices, boolean portkeyPass, Prefilter names) {
         byte[] bytes;
-        try {
-            long size = Files.size(c.path());
+        byte[] buf;
+        int n;
+        // NOFOLLOW_LINKS: a file swapped for a link after the walk is refused, not followed out of the root.
+        try (SeekableByteChannel ch = Files.newByteChannel(c.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = ch.size();
             if (size > walk.maxFileBytes()) {
                 if (notices != null) {
                     notices.add(c.displayPath() + ": skipped, " + size + " bytes is over the "
@@ -147,7 +193,25 @@ public final class Planner {
                 }
                 return null;
             }
-            bytes = Files.readAllBytes(c.path());
+            byte[][] holder = BUFFER.get();
+            if (holder[0].length <= size) {
+                holder[0] = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(size + 1, holder[0].length * 2L))];
+            }
+            buf = holder[0];
+            n = 0;
+            ByteBuffer bb = ByteBuffer.wrap(buf);
+            // Read to the end even if the file grew since its size was taken, as readAllBytes does.
+            while (ch.read(bb) >= 0) {
+                if (!bb.hasRemaining()) {
+                    if (bb.position() > walk.maxFileBytes()) {
+                        break;
+                    }
+                    holder[0] = Arrays.copyOf(buf, buf.length * 2);
+                    buf = holder[0];
+                    bb = ByteBuffer.wrap(buf, bb.position(), buf.length - bb.position());
+                }
+            }
+            n = bb.position();
         } catch (IOException e) {
             if (errors != null) {
                 Finding f = new Finding(c.displayPath(), 0, 0, Finding.READ_ERROR, Finding.Kind.ERROR,
@@ -156,16 +220,17 @@ public final class Planner {
             }
             return null;
         }
-        boolean wanted = portkeyPass ? Prefilter.mentionsPortkey(bytes) : names.mentionsName(bytes);
+        boolean wanted = portkeyPass ? Prefilter.mentionsPortkey(buf, n) : names.mentionsName(buf, n);
         if (!wanted) {
             return null;
         }
-        if (Prefilter.looksBinary(bytes)) {
+        if (Prefilter.looksBinary(buf, n)) {
             if (notices != null) {
                 notices.add(c.displayPath() + ": skipped, looks binary (holds a NUL byte)");
             }
             return null;
         }
+        bytes = Arrays.copyOf(buf, n);
         DecodedText decoded = DecodedText.decode(bytes);
         if (!decoded.validUtf8() && notices != null) {
             notices.add(c.displayPath() + ": not valid UTF-8 (first bad byte at offset " + decoded.firstInvalidByte()
@@ -174,7 +239,41 @@ public final class Planner {
         return new SourceFile(c.root(), c.path(), c.relativePath(), c.displayPath(), bytes, decoded);
     }
 
+    /** Stack for the retry of a file whose nesting overflowed a pool thread's default stack. */
+    private static final long DEEP_STACK_BYTES = 1L << 30;
+
     private FilePlan migrate(SourceFile f, ProjectIndex index) {
+        try {
+            return migrateHere(f, index);
+        } catch (StackOverflowError e) {
+            // Parsers and visitors recurse per nesting level: a class of 3,000 concatenated string
+            // parts (the JDK has some) overflows the default stack. Once more with a large stack
+            // (reserved, not committed, so it costs nothing unless used); then a finding.
+            FilePlan[] out = new FilePlan[1];
+            Thread t = new Thread(null, () -> {
+                try {
+                    out[0] = migrateHere(f, index);
+                } catch (StackOverflowError again) {
+                    out[0] = null;
+                }
+            }, "migrate-deep", DEEP_STACK_BYTES);
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            if (out[0] != null) {
+                return out[0];
+            }
+            Migrator m = migratorFor(f.fileName());
+            Finding err = new Finding(f.displayPath(), 1, 1, Finding.PARSE_ERROR, Finding.Kind.ERROR,
+                    "could not be parsed as " + m.language() + ": nested too deeply for the parser; nothing in it was changed");
+            return new FilePlan(f.path(), f.relativePath(), f.displayPath(), m.language(), List.of(err), List.of(), null, null);
+        }
+    }
+
+    private FilePlan migrateHere(SourceFile f, ProjectIndex index) {
         Migrator m = migratorFor(f.fileName());
         FileMigration work = new FileMigration(f, rules, index, options);
         try {

@@ -154,6 +154,27 @@ class SafetyCliTest {
         assertThat(unknown.out()).isEmpty();
     }
 
+    /** Guarantee 4: oversized and binary files are skipped with a notice naming them, and left alone. */
+    @Test
+    void oversizedAndBinaryFilesAreSkippedWithANotice(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("Big.java");
+        Files.writeString(big, PORTKEY_JAVA + "// " + "x".repeat(2_000) + "\n");
+        Path binary = dir.resolve("Blob.java");
+        byte[] blob = (PORTKEY_JAVA + "\0\0").getBytes(StandardCharsets.UTF_8);
+        Files.write(binary, blob);
+        Files.writeString(dir.resolve("Small.java"), PORTKEY_JAVA);
+        byte[] bigBefore = Files.readAllBytes(big);
+
+        Run r = run("rewrite", "--allow-dirty", "--max-file-size", "1000", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Big.java: skipped, " + bigBefore.length + " bytes is over the 1000-byte limit")
+                .contains("--max-file-size").contains("Blob.java: skipped, looks binary");
+        assertThat(Files.readAllBytes(big)).isEqualTo(bigBefore);
+        assertThat(Files.readAllBytes(binary)).isEqualTo(blob);
+        assertThat(Files.readString(dir.resolve("Small.java"))).doesNotContain("x-portkey");
+        assertThat(hasStackTrace(r.err())).isFalse();
+    }
+
     /** Guarantee 6: the expected tree of every fixture is already migrated, so a dry run prints nothing. */
     @TestFactory
     Stream<DynamicTest> dryRunOverEveryExpectedTreeIsEmpty() throws IOException {

@@ -13,46 +13,69 @@ import java.util.regex.Pattern;
  * without parsing, so that files using them elsewhere are parsed and resolved too.
  */
 final class ConstantScanner {
-    private static final Pattern TYPE = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
+    private static final Pattern TYPE = Pattern.compile("\\b(class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern CONSTANT = Pattern.compile(
-            "\\b(?:static\\s+final|final\\s+static)\\s+String\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*([^;]{1,2000});");
+            "\\b((?:(?:public|protected|private)\\s+)?)(?:static\\s+final|final\\s+static)\\s+String\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*([^;]{1,2000});");
     private static final Pattern PART = Pattern.compile("\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([A-Za-z_$][\\w$.]*))\\s*(\\+|$)");
 
     private ConstantScanner() {
     }
 
-    static void scan(String text, ProjectIndex index) {
-        scan(null, text, index);
-    }
-
-    /** Also records, for {@code file}, the constants that hold an {@code x-portkey-*} header name. */
-    static void scan(java.nio.file.Path file, String text, ProjectIndex index) {
+    /**
+     * Records the file's Portkey constants; for {@code file} (may be null) also the constants that
+     * hold an {@code x-portkey-*} header name, so that they can go once nothing uses them.
+     *
+     * @param relativePath  the file's path relative to the scanned root, '/'-separated: a
+     *                      package-private constant is looked for only in its package's directories
+     */
+    static void scan(java.nio.file.Path file, String text, String relativePath, ProjectIndex index) {
         Matcher t = TYPE.matcher(text);
-        String owner = t.find() ? t.group(1) : null;
+        String[] first = t.find() ? new String[] {t.group(1), t.group(2)} : new String[] {null, null};
+        Matcher pkg = PACKAGE.matcher(text);
+        String packagePath = pkg.find() ? pkg.group(1).replace('.', '/') : "";
+        int slash = relativePath.lastIndexOf('/');
+        String directory = slash < 0 ? "" : relativePath.substring(0, slash);
         Map<String, String> local = new HashMap<>();
         Matcher m = CONSTANT.matcher(text);
         while (m.find()) {
-            String value = evaluate(m.group(2).strip(), local, index);
+            String value = evaluate(m.group(3).strip(), local, index);
             if (value == null) {
                 continue;
             }
-            local.put(m.group(1), value);
+            local.put(m.group(2), value);
             if (value.toLowerCase(Locale.ROOT).contains("portkey")) {
-                String declaredIn = ownerAt(text, m.start(), owner);
-                index.constant(declaredIn, m.group(1), value);
+                String[] owner = ownerAt(text, m.start(), first);
+                index.constant(owner[1], m.group(2), value, reach(m.group(1).strip(), owner[0], packagePath),
+                        packagePath, directory);
                 if (file != null && value.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
-                    index.headerConstant(new ProjectIndex.HeaderConstant(file, declaredIn, m.group(1), m.group(2)));
+                    index.headerConstant(new ProjectIndex.HeaderConstant(file, owner[1], m.group(2), m.group(3)));
                 }
             }
         }
     }
 
-    /** The nearest type declared before {@code at}: good enough for constants holders. */
-    private static String ownerAt(String text, int at, String fallback) {
+    /**
+     * Java's visibility: private stays in its file; no modifier in a class is package-private (in an
+     * interface it is public); a constant of the default package may be used from any directory,
+     * since any directory can be a source root.
+     */
+    private static ProjectIndex.Reach reach(String modifier, String ownerKind, String packagePath) {
+        if (modifier.equals("private")) {
+            return ProjectIndex.Reach.FILE;
+        }
+        if (modifier.isEmpty() && !"interface".equals(ownerKind) && !packagePath.isEmpty()) {
+            return ProjectIndex.Reach.PACKAGE;
+        }
+        return ProjectIndex.Reach.EVERYWHERE;
+    }
+
+    /** The nearest type declared before {@code at} (kind, name): good enough for constants holders. */
+    private static String[] ownerAt(String text, int at, String[] fallback) {
         Matcher t = TYPE.matcher(text);
-        String owner = fallback;
+        String[] owner = fallback;
         while (t.find() && t.start() < at) {
-            owner = t.group(1);
+            owner = new String[] {t.group(1), t.group(2)};
         }
         return owner;
     }

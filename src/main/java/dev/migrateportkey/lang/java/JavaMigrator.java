@@ -22,7 +22,7 @@ public final class JavaMigrator implements Migrator {
 
     @Override
     public void index(SourceFile file, ProjectIndex index) {
-        ConstantScanner.scan(file.path(), file.text(), index);
+        ConstantScanner.scan(file.path(), file.text(), file.relativePath(), index);
         if (AnnotatedHeaderParameters.mayDeclare(file.text())) {
             try {
                 AnnotatedHeaderParameters.index(file.path(), JavaParsing.parse(file.text()), index);

@@ -27,9 +27,11 @@ final class JavaParsing {
         ParseResult<CompilationUnit> r;
         try {
             r = PARSER.get().parse(text);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             throw new UnparseableFileException(1, 1, "the parser gave up (" + e.getClass().getSimpleName() + ")");
         }
+        // A StackOverflowError (deeply nested code) is left to the caller, which retries the whole
+        // file on a thread with a larger stack (Planner).
         if (r.isSuccessful() && r.getResult().isPresent()) {
             return r.getResult().get();
         }
