@@ -381,7 +381,7 @@ final class PythonFileRewriter {
             String name = e.getKey();
             Node arg = e.getValue();
             Node value = arg.field("value");
-            Optional<Rule> rule = sdkRule(name);
+            Optional<Rule> rule = paramRule(name);
             if (rule.isEmpty() || value == null) {
                 continue;
             }
@@ -411,7 +411,11 @@ final class PythonFileRewriter {
                 case TO_MODEL_PREFIX -> {
                     remove.add(arg);
                     work.fix(arg.start(), r, subject);
-                    pin(value, r);
+                    if (r.prefix() != null) {
+                        pins.add(new Pin(new ProviderPin(r.prefix(), name, false), r));
+                    } else {
+                        pin(value, r);
+                    }
                 }
                 case RENAME_HEADER -> {
                     // A client-wide trace id is not a request id: dropped, as the guide's Step 2 does.
@@ -591,7 +595,11 @@ final class PythonFileRewriter {
                 case TO_MODEL_PREFIX -> {
                     remove.add(arg);
                     work.fix(arg.start(), r, subject);
-                    pin(value, r);
+                    if (r.prefix() != null) {
+                        pins.add(new Pin(new ProviderPin(r.prefix(), name, false), r));
+                    } else {
+                        pin(value, r);
+                    }
                 }
                 case DECOMPOSE_CONFIG -> {
                     remove.add(arg);
@@ -1097,6 +1105,20 @@ final class PythonFileRewriter {
 
     private static boolean isClientClass(String portkeyName) {
         return portkeyName != null && CLIENT_CLASSES.containsKey(portkeyName);
+    }
+
+    /**
+     * The rule for a keyword argument of a Portkey client constructor: its own
+     * {@code sdk-param} rule, or else the rule of the header the SDK turns it into
+     * ({@code aws_region} sets {@code x-portkey-aws-region}, which the header rules know). The
+     * OpenAI client's own options have no such rule: they stay.
+     */
+    private Optional<Rule> paramRule(String name) {
+        Optional<Rule> own = sdkRule(name);
+        if (own.isPresent() || OPENAI_OPTIONS.contains(name) || !name.matches("[a-z][a-z0-9_]*")) {
+            return own;
+        }
+        return rules.requestHeader("x-portkey-" + name.replace('_', '-'));
     }
 
     private Optional<Rule> sdkRule(String name) {
