@@ -221,8 +221,16 @@ final class JavaConfigEmitter {
     // ---------------------------------------------------------------- writing the body params
 
     /**
-     * The builder chains of the class holding {@code site} that build a request body: openai-java
-     * {@code *Params.builder()...model(...)} and LangChain4j {@code ...modelName(...)} chains.
+     * openai-java request types that send a chat model (an embeddings or moderation request must not
+     * get a chat Config's model and routing).
+     */
+    private static final java.util.Set<String> OPENAI_CHAT_PARAMS = java.util.Set.of(
+            "ChatCompletionCreateParams", "ResponseCreateParams", "CompletionCreateParams");
+
+    /**
+     * The builder chains of the class holding {@code site} that build a chat request: openai-java
+     * {@code ChatCompletionCreateParams.builder()...model(...)} (and the Responses and legacy
+     * Completions params) and LangChain4j {@code *ChatModel.builder()...modelName(...)} chains.
      */
     private List<MethodCallExpr> requestChains(Node site) {
         Node scope = site.findAncestor(TypeDeclaration.class).map(t -> (Node) t).orElse(cu);
@@ -233,18 +241,29 @@ final class JavaConfigEmitter {
             }
             List<MethodCallExpr> links = JavaChains.links(call);
             if (isParamsBuilder(links) && JavaChains.link(links, "model").isPresent()
-                    || JavaChains.link(links, "modelName").isPresent() && isBuilder(call)) {
+                    || JavaChains.link(links, "modelName").isPresent() && builtOn(links).endsWith("ChatModel")) {
                 out.add(call);
             }
         }
         return out;
     }
 
-    private static boolean isParamsBuilder(List<MethodCallExpr> links) {
+    /** The simple name of the type whose {@code builder()} starts the chain ("" when it is not such a chain). */
+    private static String builtOn(List<MethodCallExpr> links) {
         MethodCallExpr first = links.get(0);
-        return first.getNameAsString().equals("builder") && first.getScope()
+        if (!first.getNameAsString().equals("builder")) {
+            return "";
+        }
+        return first.getScope()
                 .filter(s -> s instanceof NameExpr || s instanceof com.github.javaparser.ast.expr.FieldAccessExpr)
-                .map(s -> s.toString().endsWith("Params")).orElse(false);
+                .map(s -> {
+                    String n = s.toString();
+                    return n.substring(n.lastIndexOf('.') + 1);
+                }).orElse("");
+    }
+
+    private static boolean isParamsBuilder(List<MethodCallExpr> links) {
+        return OPENAI_CHAT_PARAMS.contains(builtOn(links));
     }
 
     private static boolean isBuilder(MethodCallExpr outermost) {

@@ -51,7 +51,8 @@ class ConfigAndSlugRecordsTest {
         assertThat(config.manual()).isEmpty();
         assertThat(plan.models()).extracting(ModelUse::original, ModelUse::slug).containsExactlyInAnyOrder(
                 tuple("gpt-4o", "openai/gpt-4o"),
-                tuple("gpt-4o-mini", "anthropic/claude-sonnet-4-6"));
+                tuple("gpt-4o-mini", "anthropic/claude-sonnet-4-6"),
+                tuple("text-embedding-3-small", "text-embedding-3-small"));
     }
 
     @Test
