@@ -42,7 +42,10 @@ class ConfigAndSlugRecordsTest {
         assertThat(plan.configs()).hasSize(1);
         ConfigUse config = plan.configs().get(0);
         assertThat(config.origin()).isEqualTo("inline");
-        assertThat(config.line()).as("line of the x-portkey-config header").isEqualTo(26);
+        List<String> lines = java.nio.file.Files.readAllLines(FIXTURES.resolve(
+                "openai-java-fallback-config/input/src/main/java/com/acme/fallback/SupportBot.java"));
+        assertThat(config.line()).as("line of the x-portkey-config header")
+                .isEqualTo(lines.indexOf("                .putHeader(\"x-portkey-config\", CONFIG)") + 1).isPositive();
         assertThat(config.bodyParams()).containsEntry("model", "anthropic/claude-sonnet-4-6")
                 .containsEntry("routing", Map.of("model", Map.of("fallbacks", List.of("openai/gpt-4o"))))
                 .containsEntry("prompt_cache_key", "support-bot");
