@@ -167,8 +167,8 @@ final class JavaConfigEmitter {
         Optional<String> text = strings.resolve(value);
         if (text.isEmpty()) {
             return fromFile(value).orElseGet(() -> new Source(null, null,
-                    "Portkey Config built at run time ('" + edits.source(value) + "'): decompose it by hand into body"
-                            + " params (guide, Step 4), then remove it."));
+                    "Portkey Config whose JSON the tool cannot see here ('" + edits.source(value) + "': built at run"
+                            + " time or read from elsewhere): decompose it by hand into body params (guide, Step 4), then remove it."));
         }
         ConfigText.Parsed p = ConfigText.parse(text.get());
         if (p instanceof ConfigText.Inline i) {
