@@ -83,6 +83,8 @@ final class JavaConfigEmitter {
         Source src = read(value);
         int at = edits.start(value);
         if (src.config() == null) {
+            // Recorded too, so the report lists every Config, the unreadable ones with why.
+            work.config(at, src.origin(), Map.of(), List.of(), List.of(src.problem()));
             keep(site, at, rule, src.problem());
             return Outcome.KEEP;
         }
@@ -166,7 +168,7 @@ final class JavaConfigEmitter {
     private Source read(Expression value) {
         Optional<String> text = strings.resolve(value);
         if (text.isEmpty()) {
-            return fromFile(value).orElseGet(() -> new Source(null, null,
+            return fromFile(value).orElseGet(() -> new Source("unresolved (" + edits.source(value) + ")", null,
                     "Portkey Config whose JSON the tool cannot see here ('" + edits.source(value) + "': built at run"
                             + " time or read from elsewhere): decompose it by hand into body params (guide, Step 4), then remove it."));
         }
@@ -175,19 +177,19 @@ final class JavaConfigEmitter {
             return new Source("inline", i.config(), null);
         }
         if (p instanceof ConfigText.Invalid inv) {
-            return new Source(null, null, "Portkey Config that is not valid JSON (" + inv.problem() + "): fix or"
+            return new Source("inline", null, "Portkey Config that is not valid JSON (" + inv.problem() + "): fix or"
                     + " decompose it by hand (guide, Step 4).");
         }
         String id = ((ConfigText.SavedId) p).id();
         Path exported = work.options().configFiles().get(id);
         Rule saved = work.rules().configKey(id).orElseThrow();
         if (exported == null) {
-            return new Source(null, null, "saved Portkey Config " + id + ": " + saved.note());
+            return new Source(id, null, "saved Portkey Config " + id + ": " + saved.note());
         }
         try {
             return new Source(id + " (" + exported + ")", ConfigText.readFile(exported), null);
         } catch (IOException e) {
-            return new Source(null, null, "saved Portkey Config " + id + ": --config-file " + exported
+            return new Source(id, null, "saved Portkey Config " + id + ": --config-file " + exported
                     + " cannot be used (" + e.getMessage() + "). " + saved.note());
         }
     }
@@ -206,7 +208,7 @@ final class JavaConfigEmitter {
                     try {
                         return Optional.of(new Source(name, ConfigText.readFile(candidate), null));
                     } catch (IOException e) {
-                        return Optional.of(new Source(null, null, "Portkey Config file " + name + " cannot be used ("
+                        return Optional.of(new Source(name, null, "Portkey Config file " + name + " cannot be used ("
                                 + e.getMessage() + "): decompose it by hand (guide, Step 4)."));
                     }
                 }

@@ -61,7 +61,11 @@ class ConfigAndSlugRecordsTest {
     @Test
     void aSavedConfigIdWithoutItsExportIsManualAndNamed() throws Exception {
         MigrationPlan plan = plan("saved-config-id-manual");
-        assertThat(plan.configs()).isEmpty();
+        assertThat(plan.configs()).singleElement().satisfies(c -> {
+            assertThat(c.origin()).isEqualTo("pc-support-4f2a");
+            assertThat(c.bodyParams()).isEmpty();
+            assertThat(c.manual()).singleElement().asString().contains("--config-file ID=PATH");
+        });
         assertThat(plan.findings()).filteredOn(f -> f.ruleId().equals("header-config"))
                 .singleElement().satisfies(f -> assertThat(f.message()).contains("pc-support-4f2a"));
         assertThat(plan.models()).extracting(ModelUse::slug).containsExactly("gpt-4o");
