@@ -111,6 +111,8 @@ final class JavaConfigEmitter {
             return Outcome.KEEP;
         }
         work.config(at, src.origin(), d.bodyParams(), dropped, List.of());
+        // A guessed provider is written, and reported so that a human confirms it.
+        d.guesses().forEach(g -> work.manual(at, rule.id(), "Portkey Config (" + src.origin() + "): " + g));
         // The primary model is recorded where it is written; the fallbacks are recorded at the Config.
         d.slugs().stream().filter(u -> !u.slug().equals(d.model()))
                 .forEach(u -> work.model(at, u.original(), u.slug()));
