@@ -101,6 +101,7 @@ final class JavaFileRewriter {
                 literal((LiteralStringValueExpr) lit);
             }
         }
+        new EmptiedLambdas(work, cu, edits).run();
         constants.staleStaticImports();
         slugs.run();
         imports.edits("header-config").forEach(work::edit);
