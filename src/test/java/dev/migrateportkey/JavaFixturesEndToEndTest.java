@@ -116,6 +116,83 @@ class JavaFixturesEndToEndTest {
     }
 
     @Test
+    void langChain4jOpenAiOfficialChatModel() throws Exception {
+        try (FakeGateway gw = new FakeGateway()) {
+            run("langchain4j-openai-official-builder", gw, """
+                    package e2e;
+                    public class Main {
+                        public static void main(String[] args) {
+                            System.out.println(com.acme.lc.OfficialModels.chatModel().chat("Say hello"));
+                        }
+                    }
+                    """);
+            assertConcentrateRequest(onlyRequest(gw, "/v1/chat/completions"), "openai/gpt-4o-mini", null);
+        }
+    }
+
+    @Test
+    void springRestClientDefaultHeaders() throws Exception {
+        try (FakeGateway gw = new FakeGateway()) {
+            run("spring-rest-client-default-headers", gw, """
+                    package e2e;
+                    public class Main {
+                        public static void main(String[] args) {
+                            com.acme.spring.GatewayClients clients = new com.acme.spring.GatewayClients();
+                            String body = "{\\"model\\":\\"gpt-4o\\",\\"messages\\":[{\\"role\\":\\"user\\",\\"content\\":\\"hi\\"}]}";
+                            System.out.println(clients.complete(clients.restClient(), body, "rest-client-1"));
+                        }
+                    }
+                    """);
+            assertConcentrateRequest(onlyRequest(gw, "/v1/chat/completions"), "gpt-4o", "rest-client-1");
+        }
+    }
+
+    @Test
+    void springInterceptorOnRestTemplate() throws Exception {
+        try (FakeGateway gw = new FakeGateway()) {
+            run("spring-client-http-request-interceptor", gw, """
+                    package e2e;
+                    import org.springframework.http.HttpEntity;
+                    import org.springframework.http.HttpHeaders;
+                    import org.springframework.http.MediaType;
+                    import org.springframework.web.client.RestTemplate;
+                    public class Main {
+                        public static void main(String[] args) {
+                            RestTemplate template = new RestTemplate();
+                            template.getInterceptors().add(new com.acme.spring.PortkeyInterceptor());
+                            HttpHeaders headers = new HttpHeaders();
+                            headers.setContentType(MediaType.APPLICATION_JSON);
+                            String body = "{\\"model\\":\\"gpt-4o-mini\\",\\"messages\\":[]}";
+                            System.out.println(template.postForObject("%s/chat/completions",
+                                    new HttpEntity<>(body, headers), String.class));
+                        }
+                    }
+                    """.formatted(gw.baseUrl()));
+            FakeGateway.Recorded r = onlyRequest(gw, "/v1/chat/completions");
+            assertThat(r.header("X-Request-Id")).as("the interceptor's random trace id").isNotBlank();
+            assertConcentrateRequest(r, "gpt-4o-mini", r.header("X-Request-Id"));
+        }
+    }
+
+    @Test
+    void unirestRequestHeaders() throws Exception {
+        try (FakeGateway gw = new FakeGateway()) {
+            run("unirest-request-headers", gw, """
+                    package e2e;
+                    public class Main {
+                        public static void main(String[] args) {
+                            com.acme.unirest.UnirestGateway.configure();
+                            String body = "{\\"model\\":\\"anthropic/claude-opus-4-6\\",\\"messages\\":[]}";
+                            System.out.println(com.acme.unirest.UnirestGateway.complete(body, "unirest-1"));
+                            kong.unirest.core.Unirest.shutDown();
+                        }
+                    }
+                    """);
+            assertConcentrateRequest(onlyRequest(gw, "/v1/chat/completions"), "anthropic/claude-opus-4-6", "unirest-1");
+        }
+    }
+
+    @Test
     void sampleAppSpringConfiguration() throws Exception {
         try (FakeGateway gw = new FakeGateway()) {
             // The application's own main: a Spring context built from the migrated @Configuration.

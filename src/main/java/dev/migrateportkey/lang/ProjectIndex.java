@@ -134,14 +134,62 @@ public final class ProjectIndex {
     /** The header parameters of the method called {@code method} with {@code arity} arguments, if one is known. */
     public Optional<HeaderParameters> headerParameters(String method, int arity) {
         String key = method + "/" + arity;
-        return ambiguousMethods.contains(key) ? Optional.empty() : Optional.ofNullable(headerParameters.get(key));
+        return ambiguousMethods.contains(key) || unsafeMethods.contains(key)
+                ? Optional.empty() : Optional.ofNullable(headerParameters.get(key));
+    }
+
+    private final Map<String, Set<Path>> attributedCalls = new ConcurrentHashMap<>();
+    private final Set<String> unattributedCalls = ConcurrentHashMap.newKeySet();
+    private final Set<String> unsafeMethods = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Records a call that looks like one of a method with header parameters: {@code attributed}
+     * when its file names the owner type, so its arguments can be dropped with the parameters.
+     */
+    public void headerParameterCall(String method, int arity, Path file, boolean attributed) {
+        String key = method + "/" + arity;
+        if (attributed) {
+            attributedCalls.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(file);
+        } else {
+            unattributedCalls.add(key);
+        }
+    }
+
+    /**
+     * Methods with a call the tool could not tie to their owner (reached through a getter of
+     * another type, say) keep their parameters everywhere: dropping them only at the calls it can
+     * see would break the build. Returns the files to migrate again (declarations and call sites).
+     */
+    public Set<Path> settleHeaderParameters() {
+        Set<Path> files = new java.util.HashSet<>();
+        for (String key : unattributedCalls) {
+            HeaderParameters p = headerParameters.get(key);
+            if (p != null && unsafeMethods.add(key)) {
+                files.addAll(attributedCalls.getOrDefault(key, Set.of()));
+                files.addAll(headerParameterFiles.getOrDefault(key, Set.of()));
+            }
+        }
+        return files;
+    }
+
+    private final Map<String, Set<Path>> headerParameterFiles = new ConcurrentHashMap<>();
+
+    /** Records the file that declares a method with header parameters. */
+    public void headerParameterDeclaredIn(String method, int arity, Path file) {
+        headerParameterFiles.computeIfAbsent(method + "/" + arity, k -> ConcurrentHashMap.newKeySet()).add(file);
+    }
+
+    /** Whether a method's header parameters must stay because some call could not be tied to it. */
+    public boolean headerParametersUnsafe(String method, int arity) {
+        return unsafeMethods.contains(method + "/" + arity);
     }
 
     /** Simple names worth a byte search in files that do not mention Portkey. */
     public Set<String> names() {
         Set<String> out = ConcurrentHashMap.newKeySet();
-        // A call site of a method with header parameters need not say "portkey": its owner's name finds it.
-        headerParameters.values().forEach(p -> out.add(p.owner()));
+        // A call of a method with header parameters need not say "portkey": the method's name finds
+        // it (also calls that never name the owner type, which then keep the parameters).
+        headerParameters.values().forEach(p -> out.add(p.method()));
         for (String k : constants.keySet()) {
             int dot = k.lastIndexOf('.');
             out.add(dot < 0 ? k : k.substring(dot + 1));

@@ -89,21 +89,30 @@ public final class Planner {
 
         List<FilePlan> plans = new ArrayList<>(parallel(hits, f -> migrate(f, index)));
 
-        // Pass 4: constants holding a Portkey header name that no migrated file uses any more. The
-        // files declaring them are migrated again, now knowing it, and drop the declarations.
-        Set<Path> again = index.settleUnusedConstants(migratedTexts(hits, plans));
-        if (!again.isEmpty()) {
-            List<SourceFile> redo = hits.stream().filter(h -> again.contains(h.path())).toList();
-            List<FilePlan> redone = parallel(redo, f -> migrate(f, index));
-            plans.removeIf(p -> again.contains(p.path()));
-            plans.addAll(redone);
-        }
+        // Pass 4: what needs every file's result, settled in order. First, methods whose header
+        // parameters must stay because some call could not be tied to them: their declarations
+        // and call sites are migrated again, keeping the parameters. Then constants holding a
+        // Portkey header name that no migrated file uses any more: the files declaring them are
+        // migrated again and drop the declarations.
+        plans = remigrate(plans, hits, index.settleHeaderParameters(), index);
+        plans = remigrate(plans, hits, index.settleUnusedConstants(migratedTexts(hits, plans)), index);
         plans.addAll(errors);
         plans.removeIf(p -> p.findings().isEmpty() && !p.changes() && p.models().isEmpty());
         plans.sort(Comparator.comparing(FilePlan::displayPath));
         List<String> sortedNotices = new ArrayList<>(notices);
         Collections.sort(sortedNotices);
         return new MigrationPlan(plans, sortedNotices, candidates.size(), hits.size());
+    }
+
+    private List<FilePlan> remigrate(List<FilePlan> plans, List<SourceFile> hits, Set<Path> again, ProjectIndex index) {
+        if (again.isEmpty()) {
+            return plans;
+        }
+        List<SourceFile> redo = hits.stream().filter(h -> again.contains(h.path())).toList();
+        List<FilePlan> out = new ArrayList<>(plans);
+        out.removeIf(p -> again.contains(p.path()));
+        out.addAll(parallel(redo, f -> migrate(f, index)));
+        return out;
     }
 
     private static java.util.Map<Path, String> migratedTexts(List<SourceFile> files, List<FilePlan> plans) {

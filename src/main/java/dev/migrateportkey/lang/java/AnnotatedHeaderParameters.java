@@ -42,7 +42,7 @@ final class AnnotatedHeaderParameters {
     }
 
     /** Records the methods of {@code cu} with removable Portkey header parameters. */
-    static void index(CompilationUnit cu, ProjectIndex index) {
+    static void index(java.nio.file.Path file, CompilationUnit cu, ProjectIndex index) {
         for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
             Map<Integer, String> headers = new LinkedHashMap<>();
             for (int i = 0; i < m.getParameters().size(); i++) {
@@ -56,6 +56,7 @@ final class AnnotatedHeaderParameters {
                 String owner = m.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
                 index.headerParameters(new ProjectIndex.HeaderParameters(owner, m.getNameAsString(),
                         m.getParameters().size(), Map.copyOf(headers)));
+                index.headerParameterDeclaredIn(m.getNameAsString(), m.getParameters().size(), file);
             }
         }
     }

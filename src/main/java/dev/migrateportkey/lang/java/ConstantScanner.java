@@ -1,5 +1,6 @@
 package dev.migrateportkey.lang.java;
 
+import dev.migrateportkey.config.ConfigText;
 import dev.migrateportkey.lang.ProjectIndex;
 
 import java.util.HashMap;
@@ -37,7 +38,8 @@ final class ConstantScanner {
                 continue;
             }
             local.put(m.group(1), value);
-            if (value.toLowerCase(Locale.ROOT).contains("portkey")) {
+            // Portkey values, and inline Configs (which seldom say "portkey") used from other files.
+            if (value.toLowerCase(Locale.ROOT).contains("portkey") || ConfigText.looksLikeConfig(value)) {
                 String declaredIn = ownerAt(text, m.start(), owner);
                 index.constant(declaredIn, m.group(1), value);
                 if (file != null && value.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {

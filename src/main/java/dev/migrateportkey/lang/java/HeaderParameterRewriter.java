@@ -92,8 +92,10 @@ final class HeaderParameterRewriter {
                     removals.computeIfAbsent(method.get(), m -> new TreeSet<>()).add(position);
                     work.fix(edits.start(p), r, subject, List.of());
                 } else {
-                    String what = subject + ": used in the method body, or its callers cannot be told apart;"
-                            + " remove the parameter and its arguments by hand";
+                    String why = method.isPresent() && work.index().headerParametersUnsafe(
+                            method.get().getNameAsString(), method.get().getParameters().size())
+                            ? "some call of it cannot be tied to this method" : "used in the method body, or its callers cannot be told apart";
+                    String what = subject + ": " + why + "; remove the parameter and its arguments by hand";
                     work.manual(edits.start(p), r, what);
                     work.todoAbove(anchor(p), COMMENT, what + ". " + r.note(), r.id());
                 }
@@ -144,7 +146,12 @@ final class HeaderParameterRewriter {
             }
             Optional<ProjectIndex.HeaderParameters> target = work.index()
                     .headerParameters(call.getNameAsString(), call.getArguments().size());
-            if (target.isEmpty() || !AnnotatedHeaderParameters.isCallOf(call, target.get(), cu, text)) {
+            if (target.isEmpty()) {
+                continue;
+            }
+            boolean attributed = AnnotatedHeaderParameters.isCallOf(call, target.get(), cu, text);
+            work.index().headerParameterCall(call.getNameAsString(), call.getArguments().size(), work.file().path(), attributed);
+            if (!attributed) {
                 continue;
             }
             Set<Integer> positions = new TreeSet<>();

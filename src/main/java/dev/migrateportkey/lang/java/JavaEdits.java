@@ -73,7 +73,7 @@ final class JavaEdits {
         }
         if (parent instanceof LambdaExpr lambda && lambda.getBody() instanceof ExpressionStmt) {
             Node lp = lambda.getParentNode().orElse(null);
-            if (lp instanceof MethodCallExpr owner && owner.getArguments().size() == 1 && owner.getScope().isPresent()) {
+            if (lp instanceof MethodCallExpr owner && isRemovableLink(owner)) {
                 return removeCall(owner, ruleId);
             }
             return List.of(replace(call, "{ }", ruleId));
@@ -82,6 +82,20 @@ final class JavaEdits {
             return removeChainLink(call, ruleId);
         }
         return List.of();
+    }
+
+    /**
+     * A one-argument call that can go whole because its value is not used: a link of a builder
+     * chain ({@code .defaultHeaders(h -> ...)} followed by more calls) or a statement of its own.
+     * {@code Future f = pool.submit(() -> ...)} is neither.
+     */
+    static boolean isRemovableLink(MethodCallExpr owner) {
+        if (owner.getArguments().size() != 1 || owner.getScope().isEmpty()) {
+            return false;
+        }
+        Node parent = owner.getParentNode().orElse(null);
+        return parent instanceof ExpressionStmt
+                || parent instanceof MethodCallExpr next && next.getScope().filter(sc -> sc == owner).isPresent();
     }
 
     /**

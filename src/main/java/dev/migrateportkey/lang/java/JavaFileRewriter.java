@@ -101,6 +101,7 @@ final class JavaFileRewriter {
                 literal((LiteralStringValueExpr) lit);
             }
         }
+        new EmptiedLambdas(work, cu, edits).run();
         constants.staleStaticImports();
         slugs.run();
         imports.edits("header-config").forEach(work::edit);
@@ -283,10 +284,14 @@ final class JavaFileRewriter {
         List<MethodCallExpr> chain = chainOrSiblings(call);
         boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod) || feedsKeyedClient(call);
         MethodCallExpr authorization = chain.stream()
-                .filter(c -> c != call && c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
-                        && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent())
+                .filter(c -> c != call && (isBearerSetter(c) || c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
+                        && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent()))
                 .findFirst().orElse(null);
         String bearer = bearerExpression();
+        if (authorization != null && isBearerSetter(authorization)) {
+            // Spring's HttpHeaders.setBearerAuth(token): the token alone, "Bearer " is added for us.
+            bearer = "System.getenv(\"" + keyVariable + "\")";
+        }
         if (authorization != null) {
             List<TextEdit> out = new ArrayList<>(edits.removeCall(call, r.id()));
             if (out.isEmpty()) {
@@ -294,7 +299,7 @@ final class JavaFileRewriter {
                 return;
             }
             if (authorizationRewritten.add(authorization)) {
-                Expression value = authorization.getArgument(1);
+                Expression value = authorization.getArgument(authorization.getArguments().size() - 1);
                 if (!edits.source(value).equals(bearer)) {
                     out.add(edits.replace(value, bearer, r.id()));
                     consume(value);
@@ -310,6 +315,11 @@ final class JavaFileRewriter {
             work.fix(s, r, subject, TextEdit.replace(s, e, "\"Authorization\", " + bearer, r.id()));
             call.getArguments().forEach(this::consume);
         }
+    }
+
+    /** {@code headers.setBearerAuth(token)}: an Authorization header already set (BYOK with Spring). */
+    private static boolean isBearerSetter(MethodCallExpr c) {
+        return c.getNameAsString().equals("setBearerAuth") && c.getArguments().size() == 1;
     }
 
     private void headerGetter(MethodCallExpr call) {

@@ -25,7 +25,7 @@ public final class JavaMigrator implements Migrator {
         ConstantScanner.scan(file.path(), file.text(), index);
         if (AnnotatedHeaderParameters.mayDeclare(file.text())) {
             try {
-                AnnotatedHeaderParameters.index(JavaParsing.parse(file.text()), index);
+                AnnotatedHeaderParameters.index(file.path(), JavaParsing.parse(file.text()), index);
             } catch (UnparseableFileException e) {
                 // reported when the file is migrated
             }
