@@ -880,6 +880,7 @@ final class PythonFileRewriter {
                     } catch (IOException e) {
                         String msg = "saved Config '" + id.id() + "': " + e.getMessage();
                         work.manual(value.start(), r.id(), subject + ": " + msg);
+                        work.config(value.start(), "saved Config " + id.id(), Map.of(), List.of(), List.of(msg));
                         work.todoAbove(PythonEdits.anchor(site), COMMENT, msg, r.id());
                         return;
                     }
@@ -889,6 +890,7 @@ final class PythonFileRewriter {
         if (map == null) {
             String msg = "a Config built at run time (" + oneLine(value.text()) + "): decompose it by hand; " + r.note();
             work.manual(value.start(), r.id(), subject + ": " + msg);
+            work.config(value.start(), "Config built at run time: " + oneLine(value.text()), Map.of(), List.of(), List.of(msg));
             work.todoAbove(PythonEdits.anchor(site), COMMENT, msg, r.id());
             return;
         }
