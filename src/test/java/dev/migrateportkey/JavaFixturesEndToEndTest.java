@@ -126,7 +126,7 @@ class JavaFixturesEndToEndTest {
                         }
                     }
                     """);
-            assertConcentrateRequest(onlyRequest(gw, "/v1/chat/completions"), "gpt-4o-mini", null);
+            assertConcentrateRequest(onlyRequest(gw, "/v1/chat/completions"), "openai/gpt-4o-mini", null);
         }
     }
 

@@ -50,6 +50,11 @@ public final class ConfigDecomposer {
         return new Run().top(config);
     }
 
+    /** The same, for a Config another migrator holds as a JSON tree (a Python dict, a TypeScript object). */
+    public Decomposition decompose(com.fasterxml.jackson.databind.JsonNode config) {
+        return decompose(ConfigText.fromTree(config));
+    }
+
     /** One target after inheritance: the provider, model and params a request to it would carry. */
     private record Leaf(ProviderPin pin, String model, Map<String, Object> params, Object weight) {
     }

@@ -52,6 +52,16 @@ public final class ConfigText {
         }
     }
 
+    /** Top-level keys only a Portkey Config has (a request body has none of them). */
+    private static final java.util.regex.Pattern CONFIG_KEY = java.util.regex.Pattern.compile(
+            "\"(strategy|targets|override_params|virtual_key|cache|retry|request_timeout|cache_namespace)\"\\s*:");
+
+    /** Whether {@code text} looks like an inline Portkey Config (cheap: for indexing constants across files). */
+    public static boolean looksLikeConfig(String text) {
+        String t = text.strip();
+        return t.startsWith("{") && CONFIG_KEY.matcher(t).find();
+    }
+
     /** A Config from a JSON-shaped tree (for migrators that build one from a dict or object literal). */
     public static Map<String, Object> fromTree(JsonNode node) {
         return JSON.convertValue(node, MAP);

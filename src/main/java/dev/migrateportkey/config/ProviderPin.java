@@ -11,7 +11,8 @@ public record ProviderPin(String prefix, String from, boolean guessed) {
 
     /** A short phrase for messages: {@code bedrock} or {@code openai (guessed from the name 'openai-prod')}. */
     public String describe() {
+        String name = from.startsWith("@") ? from.substring(1) : from;
         return guessed ? prefix + " (a guess from the virtual key name '" + from + "': confirm it with --virtual-key "
-                + from + "=PROVIDER)" : prefix;
+                + name + "=PROVIDER)" : prefix;
     }
 }

@@ -106,7 +106,10 @@ class ConfigOptionsCliTest {
         client(dir, "x-portkey-virtual-key", "anthropic-prod", "claude-sonnet-4-6");
         Run guessed = run("check", "--format", "json", dir.toString());
         assertThat(guessed.out()).contains("a guess from the virtual key name 'anthropic-prod'");
-        assertThat(run("rewrite", "--dry-run", dir.toString()).out()).contains("\"anthropic/claude-sonnet-4-6\"");
+        Run rewrite = run("rewrite", "--dry-run", dir.toString());
+        assertThat(rewrite.out()).contains("\"anthropic/claude-sonnet-4-6\"");
+        assertThat(rewrite.err()).as("a guess is shown to the user")
+                .contains("a guess from the virtual key name 'anthropic-prod': confirm it with --virtual-key anthropic-prod=PROVIDER");
     }
 
     @Test

@@ -298,6 +298,14 @@ class ConfigDecomposerTest {
     }
 
     @Test
+    void aJsonTreeDecomposesLikeTheSameMap() throws Exception {
+        String json = "{\"cache_namespace\": \"ns\", \"override_params\": {\"model\": \"gpt-4o\"}}";
+        Decomposition fromTree = new ConfigDecomposer(rules, MigrationOptions.defaults())
+                .decompose(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+        assertThat(fromTree).isEqualTo(decompose(json));
+    }
+
+    @Test
     void savedIdsAndBadJsonAreToldApart() {
         assertThat(ConfigText.parse("  pc-abc-123 ")).isEqualTo(new ConfigText.SavedId("pc-abc-123"));
         assertThat(ConfigText.parse("{\"retry\": ")).isInstanceOf(ConfigText.Invalid.class);

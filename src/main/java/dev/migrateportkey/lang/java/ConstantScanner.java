@@ -1,5 +1,6 @@
 package dev.migrateportkey.lang.java;
 
+import dev.migrateportkey.config.ConfigText;
 import dev.migrateportkey.lang.ProjectIndex;
 
 import java.util.HashMap;
@@ -44,7 +45,8 @@ final class ConstantScanner {
                 continue;
             }
             local.put(m.group(2), value);
-            if (value.toLowerCase(Locale.ROOT).contains("portkey")) {
+            // Portkey values, and inline Configs (which seldom say "portkey") used from other files.
+            if (value.toLowerCase(Locale.ROOT).contains("portkey") || ConfigText.looksLikeConfig(value)) {
                 String[] owner = ownerAt(text, m.start(), first);
                 index.constant(owner[1], m.group(2), value, reach(m.group(1).strip(), owner[0], packagePath),
                         packagePath, directory);

@@ -83,6 +83,8 @@ final class JavaConfigEmitter {
         Source src = read(value);
         int at = edits.start(value);
         if (src.config() == null) {
+            // Recorded too, so the report lists every Config, the unreadable ones with why.
+            work.config(at, src.origin(), Map.of(), List.of(), List.of(src.problem()));
             keep(site, at, rule, src.problem());
             return Outcome.KEEP;
         }
@@ -109,6 +111,8 @@ final class JavaConfigEmitter {
             return Outcome.KEEP;
         }
         work.config(at, src.origin(), d.bodyParams(), dropped, List.of());
+        // A guessed provider is written, and reported so that a human confirms it.
+        d.guesses().forEach(g -> work.manual(at, rule.id(), "Portkey Config (" + src.origin() + "): " + g));
         // The primary model is recorded where it is written; the fallbacks are recorded at the Config.
         d.slugs().stream().filter(u -> !u.slug().equals(d.model()))
                 .forEach(u -> work.model(at, u.original(), u.slug()));
@@ -166,28 +170,28 @@ final class JavaConfigEmitter {
     private Source read(Expression value) {
         Optional<String> text = strings.resolve(value);
         if (text.isEmpty()) {
-            return fromFile(value).orElseGet(() -> new Source(null, null,
-                    "Portkey Config built at run time ('" + edits.source(value) + "'): decompose it by hand into body"
-                            + " params (guide, Step 4), then remove it."));
+            return fromFile(value).orElseGet(() -> new Source("unresolved (" + edits.source(value) + ")", null,
+                    "Portkey Config whose JSON the tool cannot see here ('" + edits.source(value) + "': built at run"
+                            + " time or read from elsewhere): decompose it by hand into body params (guide, Step 4), then remove it."));
         }
         ConfigText.Parsed p = ConfigText.parse(text.get());
         if (p instanceof ConfigText.Inline i) {
             return new Source("inline", i.config(), null);
         }
         if (p instanceof ConfigText.Invalid inv) {
-            return new Source(null, null, "Portkey Config that is not valid JSON (" + inv.problem() + "): fix or"
+            return new Source("inline", null, "Portkey Config that is not valid JSON (" + inv.problem() + "): fix or"
                     + " decompose it by hand (guide, Step 4).");
         }
         String id = ((ConfigText.SavedId) p).id();
         Path exported = work.options().configFiles().get(id);
         Rule saved = work.rules().configKey(id).orElseThrow();
         if (exported == null) {
-            return new Source(null, null, "saved Portkey Config " + id + ": " + saved.note());
+            return new Source(id, null, "saved Portkey Config " + id + ": " + saved.note());
         }
         try {
             return new Source(id + " (" + exported + ")", ConfigText.readFile(exported), null);
         } catch (IOException e) {
-            return new Source(null, null, "saved Portkey Config " + id + ": --config-file " + exported
+            return new Source(id, null, "saved Portkey Config " + id + ": --config-file " + exported
                     + " cannot be used (" + e.getMessage() + "). " + saved.note());
         }
     }
@@ -206,7 +210,7 @@ final class JavaConfigEmitter {
                     try {
                         return Optional.of(new Source(name, ConfigText.readFile(candidate), null));
                     } catch (IOException e) {
-                        return Optional.of(new Source(null, null, "Portkey Config file " + name + " cannot be used ("
+                        return Optional.of(new Source(name, null, "Portkey Config file " + name + " cannot be used ("
                                 + e.getMessage() + "): decompose it by hand (guide, Step 4)."));
                     }
                 }
@@ -221,8 +225,16 @@ final class JavaConfigEmitter {
     // ---------------------------------------------------------------- writing the body params
 
     /**
-     * The builder chains of the class holding {@code site} that build a request body: openai-java
-     * {@code *Params.builder()...model(...)} and LangChain4j {@code ...modelName(...)} chains.
+     * openai-java request types that send a chat model (an embeddings or moderation request must not
+     * get a chat Config's model and routing).
+     */
+    private static final java.util.Set<String> OPENAI_CHAT_PARAMS = java.util.Set.of(
+            "ChatCompletionCreateParams", "ResponseCreateParams", "CompletionCreateParams");
+
+    /**
+     * The builder chains of the class holding {@code site} that build a chat request: openai-java
+     * {@code ChatCompletionCreateParams.builder()...model(...)} (and the Responses and legacy
+     * Completions params) and LangChain4j {@code *ChatModel.builder()...modelName(...)} chains.
      */
     private List<MethodCallExpr> requestChains(Node site) {
         Node scope = site.findAncestor(TypeDeclaration.class).map(t -> (Node) t).orElse(cu);
@@ -233,18 +245,29 @@ final class JavaConfigEmitter {
             }
             List<MethodCallExpr> links = JavaChains.links(call);
             if (isParamsBuilder(links) && JavaChains.link(links, "model").isPresent()
-                    || JavaChains.link(links, "modelName").isPresent() && isBuilder(call)) {
+                    || JavaChains.link(links, "modelName").isPresent() && builtOn(links).endsWith("ChatModel")) {
                 out.add(call);
             }
         }
         return out;
     }
 
-    private static boolean isParamsBuilder(List<MethodCallExpr> links) {
+    /** The simple name of the type whose {@code builder()} starts the chain ("" when it is not such a chain). */
+    private static String builtOn(List<MethodCallExpr> links) {
         MethodCallExpr first = links.get(0);
-        return first.getNameAsString().equals("builder") && first.getScope()
+        if (!first.getNameAsString().equals("builder")) {
+            return "";
+        }
+        return first.getScope()
                 .filter(s -> s instanceof NameExpr || s instanceof com.github.javaparser.ast.expr.FieldAccessExpr)
-                .map(s -> s.toString().endsWith("Params")).orElse(false);
+                .map(s -> {
+                    String n = s.toString();
+                    return n.substring(n.lastIndexOf('.') + 1);
+                }).orElse("");
+    }
+
+    private static boolean isParamsBuilder(List<MethodCallExpr> links) {
+        return OPENAI_CHAT_PARAMS.contains(builtOn(links));
     }
 
     private static boolean isBuilder(MethodCallExpr outermost) {

@@ -158,6 +158,7 @@ final class JavaModelSlugs {
             return;
         }
         work.fix(at, rule, subject, edits.replace(literal.get(), JavaStrings.quote(slug.slug()), rule.id()));
+        reportGuess(at, slug, rule);
     }
 
     /** {@code "model": "..."} inside a JSON request body written as a literal. */
@@ -177,7 +178,22 @@ final class JavaModelSlugs {
                 Rule rule = ruleFor(slug);
                 work.fix(at, rule, "model '" + model + "' of a JSON body becomes '" + slug.slug() + "'" + guessNote(slug),
                         TextEdit.replace(at, base + m.end(1), slug.slug(), rule.id()));
+                reportGuess(at, slug, rule);
             }
+        }
+    }
+
+    /** Guessed pins already reported, by the name they were guessed from. */
+    private final Set<String> guessesReported = new java.util.HashSet<>();
+
+    /**
+     * A slug built on a guessed provider is written, and also reported as needing a look (printed by
+     * {@code rewrite}), once per virtual key name: the guess must be confirmed by a human.
+     */
+    private void reportGuess(int at, ModelSlugs.Slug slug, Rule rule) {
+        if (slug.guessed() && guessesReported.add(slug.pin().from())) {
+            work.manual(at, rule.id(), "model slugs here use the provider " + slug.pin().describe()
+                    + "; if the guess is wrong, fix the slug (e.g. '" + slug.slug() + "') by hand");
         }
     }
 

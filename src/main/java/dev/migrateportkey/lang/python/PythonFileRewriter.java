@@ -41,6 +41,8 @@ final class PythonFileRewriter {
     /** The rule id of an open TODO comment whose text names no rule. */
     private static final String TODO_RULE = "migration-todo";
     private static final String PORTKEY_MODULE = "portkey_ai";
+    /** Dependency rules name PyPI packages as {@code pypi:<name>}. */
+    private static final String PYPI = "pypi:";
     /** The portkey_ai names this migrator knows, and what the client classes become. */
     private static final Map<String, String> CLIENT_CLASSES = Map.of("Portkey", "OpenAI", "AsyncPortkey", "AsyncOpenAI");
     private static final String CREATE_HEADERS = "createHeaders";
@@ -200,7 +202,7 @@ final class PythonFileRewriter {
     }
 
     private void importWithoutEquivalent(Node stmt, String what) {
-        Rule r = rules.find(RuleKind.DEPENDENCY, PORTKEY_MODULE).orElseThrow();
+        Rule r = rules.find(RuleKind.DEPENDENCY, PYPI + PORTKEY_MODULE).orElseThrow();
         work.manual(stmt.start(), r.id(), "import of " + what + ": " + r.note()
                 + " Rewrite its uses by hand (from openai import OpenAI).");
         work.todoAbove(stmt.start(), COMMENT, "replace " + what + " with the OpenAI SDK (from openai import OpenAI) pointed at "
@@ -221,7 +223,7 @@ final class PythonFileRewriter {
     /** Replaces each portkey_ai import with what the file still needs: OpenAI names, and Portkey names left. */
     private void rewriteImports() {
         Set<String> alreadyFromOpenai = openaiImports();
-        Rule r = rules.find(RuleKind.DEPENDENCY, PORTKEY_MODULE).orElseThrow();
+        Rule r = rules.find(RuleKind.DEPENDENCY, PYPI + PORTKEY_MODULE).orElseThrow();
         for (Node stmt : portkeyImports) {
             List<String> openai = new ArrayList<>();
             List<String> portkey = new ArrayList<>();
@@ -381,7 +383,7 @@ final class PythonFileRewriter {
             String name = e.getKey();
             Node arg = e.getValue();
             Node value = arg.field("value");
-            Optional<Rule> rule = sdkRule(name);
+            Optional<Rule> rule = paramRule(name);
             if (rule.isEmpty() || value == null) {
                 continue;
             }
@@ -411,7 +413,11 @@ final class PythonFileRewriter {
                 case TO_MODEL_PREFIX -> {
                     remove.add(arg);
                     work.fix(arg.start(), r, subject);
-                    pin(value, r);
+                    if (r.prefix() != null) {
+                        pins.add(new Pin(new ProviderPin(r.prefix(), name, false), r));
+                    } else {
+                        pin(value, r);
+                    }
                 }
                 case RENAME_HEADER -> {
                     // A client-wide trace id is not a request id: dropped, as the guide's Step 2 does.
@@ -591,7 +597,11 @@ final class PythonFileRewriter {
                 case TO_MODEL_PREFIX -> {
                     remove.add(arg);
                     work.fix(arg.start(), r, subject);
-                    pin(value, r);
+                    if (r.prefix() != null) {
+                        pins.add(new Pin(new ProviderPin(r.prefix(), name, false), r));
+                    } else {
+                        pin(value, r);
+                    }
                 }
                 case DECOMPOSE_CONFIG -> {
                     remove.add(arg);
@@ -872,6 +882,7 @@ final class PythonFileRewriter {
                     } catch (IOException e) {
                         String msg = "saved Config '" + id.id() + "': " + e.getMessage();
                         work.manual(value.start(), r.id(), subject + ": " + msg);
+                        work.config(value.start(), "saved Config " + id.id(), Map.of(), List.of(), List.of(msg));
                         work.todoAbove(PythonEdits.anchor(site), COMMENT, msg, r.id());
                         return;
                     }
@@ -881,6 +892,7 @@ final class PythonFileRewriter {
         if (map == null) {
             String msg = "a Config built at run time (" + oneLine(value.text()) + "): decompose it by hand; " + r.note();
             work.manual(value.start(), r.id(), subject + ": " + msg);
+            work.config(value.start(), "Config built at run time: " + oneLine(value.text()), Map.of(), List.of(), List.of(msg));
             work.todoAbove(PythonEdits.anchor(site), COMMENT, msg, r.id());
             return;
         }
@@ -1097,6 +1109,20 @@ final class PythonFileRewriter {
 
     private static boolean isClientClass(String portkeyName) {
         return portkeyName != null && CLIENT_CLASSES.containsKey(portkeyName);
+    }
+
+    /**
+     * The rule for a keyword argument of a Portkey client constructor: its own
+     * {@code sdk-param} rule, or else the rule of the header the SDK turns it into
+     * ({@code aws_region} sets {@code x-portkey-aws-region}, which the header rules know). The
+     * OpenAI client's own options have no such rule: they stay.
+     */
+    private Optional<Rule> paramRule(String name) {
+        Optional<Rule> own = sdkRule(name);
+        if (own.isPresent() || OPENAI_OPTIONS.contains(name) || !name.matches("[a-z][a-z0-9_]*")) {
+            return own;
+        }
+        return rules.requestHeader("x-portkey-" + name.replace('_', '-'));
     }
 
     private Optional<Rule> sdkRule(String name) {

@@ -123,10 +123,7 @@ public final class Node {
             try (TSTreeCursor c = new TSTreeCursor(raw)) {
                 if (c.gotoFirstChild()) {
                     do {
-                        Node n = tree.wrap(c.currentNode());
-                        if (n != null) {
-                            out.add(n);
-                        }
+                        out.add(new Node(tree, c.currentNode()));
                     } while (c.gotoNextSibling());
                 }
             }
@@ -202,10 +199,8 @@ public final class Node {
             }
             depth++;
             while (true) {
-                Node n = tree.wrap(c.currentNode());
-                if (n != null) {
-                    out.add(n);
-                }
+                // A cursor's current node is never null: no isNull round trip through JNI.
+                out.add(new Node(tree, c.currentNode()));
                 if (c.gotoFirstChild()) {
                     depth++;
                     continue;

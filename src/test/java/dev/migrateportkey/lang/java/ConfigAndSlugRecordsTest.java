@@ -42,7 +42,10 @@ class ConfigAndSlugRecordsTest {
         assertThat(plan.configs()).hasSize(1);
         ConfigUse config = plan.configs().get(0);
         assertThat(config.origin()).isEqualTo("inline");
-        assertThat(config.line()).as("line of the x-portkey-config header").isEqualTo(26);
+        List<String> lines = java.nio.file.Files.readAllLines(FIXTURES.resolve(
+                "openai-java-fallback-config/input/src/main/java/com/acme/fallback/SupportBot.java"));
+        assertThat(config.line()).as("line of the x-portkey-config header")
+                .isEqualTo(lines.indexOf("                .putHeader(\"x-portkey-config\", CONFIG)") + 1).isPositive();
         assertThat(config.bodyParams()).containsEntry("model", "anthropic/claude-sonnet-4-6")
                 .containsEntry("routing", Map.of("model", Map.of("fallbacks", List.of("openai/gpt-4o"))))
                 .containsEntry("prompt_cache_key", "support-bot");
@@ -51,13 +54,18 @@ class ConfigAndSlugRecordsTest {
         assertThat(config.manual()).isEmpty();
         assertThat(plan.models()).extracting(ModelUse::original, ModelUse::slug).containsExactlyInAnyOrder(
                 tuple("gpt-4o", "openai/gpt-4o"),
-                tuple("gpt-4o-mini", "anthropic/claude-sonnet-4-6"));
+                tuple("gpt-4o-mini", "anthropic/claude-sonnet-4-6"),
+                tuple("text-embedding-3-small", "text-embedding-3-small"));
     }
 
     @Test
     void aSavedConfigIdWithoutItsExportIsManualAndNamed() throws Exception {
         MigrationPlan plan = plan("saved-config-id-manual");
-        assertThat(plan.configs()).isEmpty();
+        assertThat(plan.configs()).singleElement().satisfies(c -> {
+            assertThat(c.origin()).isEqualTo("pc-support-4f2a");
+            assertThat(c.bodyParams()).isEmpty();
+            assertThat(c.manual()).singleElement().asString().contains("--config-file ID=PATH");
+        });
         assertThat(plan.findings()).filteredOn(f -> f.ruleId().equals("header-config"))
                 .singleElement().satisfies(f -> assertThat(f.message()).contains("pc-support-4f2a"));
         assertThat(plan.models()).extracting(ModelUse::slug).containsExactly("gpt-4o");

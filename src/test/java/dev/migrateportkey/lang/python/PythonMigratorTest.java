@@ -173,6 +173,17 @@ class PythonMigratorTest {
     }
 
     @Test
+    void portkeyOnlyParametersWithoutARuleOfTheirOwnFollowTheirHeadersRule() throws Exception {
+        Result r = migrate("import os\nfrom portkey_ai import Portkey\n\nc = Portkey(api_key=os.environ[\"PORTKEY_API_KEY\"],"
+                + " aws_region=\"us-east-1\", openai_project=\"p\", max_retries=5)\n"
+                + "c.chat.completions.create(model=\"claude-haiku-4-5\", messages=[])\n");
+        assertThat(r.text()).isEqualTo("import os\nfrom openai import OpenAI\n\nc = OpenAI(base_url=\"https://api.concentrate.ai/v1\","
+                + " api_key=os.environ[\"CONCENTRATE_API_KEY\"], max_retries=5)\n"
+                + "c.chat.completions.create(model=\"bedrock/claude-haiku-4-5\", messages=[])\n");
+        assertThat(r.findings()).extracting(Finding::ruleId).contains("header-aws", "header-other");
+    }
+
+    @Test
     void runningAgainOnTheOutputChangesNothing() throws Exception {
         String src = "import os\nfrom portkey_ai import Portkey, createHeaders, PORTKEY_GATEWAY_URL\nfrom openai import OpenAI\n\n"
                 + "a = Portkey(api_key=os.environ[\"PORTKEY_API_KEY\"], virtual_key=\"vk\", cache_namespace=\"n\")\n"
