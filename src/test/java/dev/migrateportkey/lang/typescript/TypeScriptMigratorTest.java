@@ -69,7 +69,7 @@ class TypeScriptMigratorTest {
         MigrationPlan plan = plan(MigrationOptions.defaults(), Map.of("make.js", src));
         String out = after(plan, "make.js");
         assertThat(out).isEqualTo("import Portkey from 'portkey-ai';\n\nexport function make(opts) {\n"
-                + "  // TODO(concentrate-migration): Remove the Portkey SDK and use the OpenAI SDK against Concentrate (it has no SDK of its own).\n"
+                + "  // TODO(concentrate-migration): Remove the Portkey SDK and use the OpenAI SDK (openai ^4.87.0 has the Responses API) against Concentrate; then regenerate the lock file with your package manager.\n"
                 + "  return new Portkey(opts);\n}\n");
         assertThat(plan.findings()).extracting(Finding::kind).containsOnly(Finding.Kind.MANUAL);
     }
@@ -82,7 +82,7 @@ class TypeScriptMigratorTest {
         assertThat(after(plan, "two.cjs")).isEqualTo("const OpenAI = require('openai');\n"
                 + "const Portkey = require('portkey-ai');\n\n"
                 + "const a = new OpenAI({ baseURL: 'https://api.concentrate.ai/v1', apiKey: process.env.CONCENTRATE_API_KEY });\n"
-                + "// TODO(concentrate-migration): Remove the Portkey SDK and use the OpenAI SDK against Concentrate (it has no SDK of its own).\n"
+                + "// TODO(concentrate-migration): Remove the Portkey SDK and use the OpenAI SDK (openai ^4.87.0 has the Responses API) against Concentrate; then regenerate the lock file with your package manager.\n"
                 + "const b = new Portkey(loadOptions());\n");
     }
 
