@@ -164,4 +164,14 @@ class ConfigOptionsCliTest {
                 .contains("+    // TODO(concentrate-migration): Portkey Config (inline) needs a human: the model builder already has"
                         + " customParameters(...): add {\"prompt_cache_key\":\"ns-1\"} to its map. Then remove the Config.");
     }
+
+    @Test
+    void aProviderReadAtRunTimeLeavesBareSlugsAndSaysSo(@TempDir Path dir) throws IOException {
+        Path p = client(dir, "x-portkey-provider", "PLACEHOLDER", "claude-sonnet-4-6");
+        Files.writeString(p, Files.readString(p).replace("\"PLACEHOLDER\"", "System.getenv(\"LLM_PROVIDER\")"));
+        Run r = run("rewrite", "--dry-run", dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).doesNotContain("/claude-sonnet-4-6\"");
+        assertThat(r.err()).contains("the provider comes from 'System.getenv(\"LLM_PROVIDER\")', which the tool cannot read");
+    }
 }
