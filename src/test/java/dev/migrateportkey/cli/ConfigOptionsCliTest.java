@@ -138,4 +138,40 @@ class ConfigOptionsCliTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--config-file pc-triage-91ab=").contains("no such file");
     }
+
+    @Test
+    void existingCustomParametersAreNotOverwritten(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("src/Lc.java");
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, """
+                package demo;
+
+                import java.util.Map;
+
+                class Lc {
+                    Object model = dev.langchain4j.model.openai.OpenAiChatModel.builder()
+                            .baseUrl("https://api.portkey.ai/v1")
+                            .apiKey(System.getenv("PORTKEY_API_KEY"))
+                            .modelName("gpt-4o")
+                            .customParameters(Map.of("user", "u-1"))
+                            .customHeaders(Map.of("x-portkey-config", "{\\"cache_namespace\\": \\"ns-1\\"}"))
+                            .build();
+                }
+                """);
+        Run r = run("rewrite", "--dry-run", dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).doesNotContain("+                .customParameters(")
+                .contains("+    // TODO(concentrate-migration): Portkey Config (inline) needs a human: the model builder already has"
+                        + " customParameters(...): add {\"prompt_cache_key\":\"ns-1\"} to its map. Then remove the Config.");
+    }
+
+    @Test
+    void aProviderReadAtRunTimeLeavesBareSlugsAndSaysSo(@TempDir Path dir) throws IOException {
+        Path p = client(dir, "x-portkey-provider", "PLACEHOLDER", "claude-sonnet-4-6");
+        Files.writeString(p, Files.readString(p).replace("\"PLACEHOLDER\"", "System.getenv(\"LLM_PROVIDER\")"));
+        Run r = run("rewrite", "--dry-run", dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).doesNotContain("/claude-sonnet-4-6\"");
+        assertThat(r.err()).contains("the provider comes from 'System.getenv(\"LLM_PROVIDER\")', which the tool cannot read");
+    }
 }

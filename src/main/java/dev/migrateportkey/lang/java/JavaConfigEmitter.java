@@ -95,12 +95,19 @@ final class JavaConfigEmitter {
         List<MethodCallExpr> chains = requestChains(site);
         MethodCallExpr client = JavaChains.enclosingChain(site).orElse(null);
         boolean timeoutOnClient = d.clientTimeoutMs() != null && client != null && isBuilder(client);
+        if (!d.paramsWithoutModel().isEmpty() && chains.stream()
+                .anyMatch(c -> JavaChains.link(JavaChains.links(c), "customParameters").isPresent())) {
+            // A second customParameters(...) would replace the first one's map, not add to it.
+            manual.add("the model builder already has customParameters(...): add " + ConfigText.toJson(d.paramsWithoutModel())
+                    + " to its map.");
+        }
         if (d.clientTimeoutMs() != null && !timeoutOnClient) {
             manual.add("request_timeout: set " + d.clientTimeoutMs() + " ms as your HTTP client's timeout");
         }
         if (!manual.isEmpty()) {
             work.config(at, src.origin(), d.bodyParams(), dropped, manual);
-            keep(site, at, rule, "Portkey Config (" + src.origin() + ") needs a human: " + String.join(" ", manual)
+            keep(site, at, rule, "Portkey Config (" + src.origin() + ") needs a human: "
+                    + String.join(" ", manual.stream().map(m -> m.endsWith(".") ? m : m + ".").toList())
                     + " Then remove the Config.");
             return Outcome.KEEP;
         }

@@ -97,6 +97,11 @@ final class JavaModelSlugs {
         }
         Optional<String> name = value == null ? Optional.empty() : strings.resolve(value);
         if (name.isEmpty()) {
+            if (value != null) {
+                work.manual(edits.start(value), rule.id(), "the provider comes from '" + edits.source(value) + "', which the"
+                        + " tool cannot read, so the model slugs it served stay bare (routing picks a provider); to pin"
+                        + " them, write provider/model-id (e.g. bedrock/claude-sonnet-4-6) where the model is chosen");
+            }
             return;
         }
         Optional<ProviderPin> pin = providers.resolve(name.get());
