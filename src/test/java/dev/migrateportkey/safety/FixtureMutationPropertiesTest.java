@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       CRLF is rewritten into the golden file with CRLF, byte for byte.</li>
  * </ul>
  */
-class FixtureMutationProperties {
+class FixtureMutationPropertiesTest {
     private static final Path FIXTURES = Path.of("fixtures", "java");
     private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE));
