@@ -5,6 +5,7 @@ import com.github.javaparser.JavaToken;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import dev.migrateportkey.cli.FixtureOptions;
 import dev.migrateportkey.lang.MigrationOptions;
 import dev.migrateportkey.lang.Migrators;
 import dev.migrateportkey.plan.FilePlan;
@@ -82,7 +83,8 @@ class FixtureMutationPropertiesTest {
         }
     }
 
-    @Property(tries = 60)
+    // A fixed seed keeps CI repeatable; change it (or remove it for a random one) to explore further.
+    @Property(tries = 60, seed = "20261125")
     void mutatedFixturesAreStillMigratedExactlyAtTheirSites(
             @ForAll("cases") Path fixture,
             @ForAll @Size(min = 1, max = 3) List<JavaMutations.Kind> mutations,
@@ -104,7 +106,8 @@ class FixtureMutationPropertiesTest {
         Path work = Files.createTempDirectory(temp, "case");
         try {
             write(work, mutatedTree);
-            MigrationPlan plan = plan(work);
+            MigrationOptions options = FixtureOptions.of(fixture);
+            MigrationPlan plan = plan(work, options);
             assertThat(plan.hasErrors()).as("errors: %s", plan.findings()).isFalse();
             for (FilePlan f : plan.changedFiles()) {
                 Files.write(f.path(), f.newBytes());
@@ -115,7 +118,7 @@ class FixtureMutationPropertiesTest {
             CompilationUnit parsed = parse(out, "output of " + target);
             assertThat(parsed).isNotNull();
 
-            MigrationPlan again = plan(work);
+            MigrationPlan again = plan(work, options);
             assertThat(again.changedFiles()).as("files changed by a second run").isEmpty();
 
             List<String> outTokens = tokens(out);
@@ -148,8 +151,9 @@ class FixtureMutationPropertiesTest {
         }
     }
 
-    private static MigrationPlan plan(Path dir) throws IOException {
-        return new Planner(rules, Migrators.all(), MigrationOptions.defaults(), WalkOptions.defaults()).plan(List.of(dir));
+    /** Plans {@code dir} with the case's own options ({@code options.txt}), as the golden test does. */
+    private static MigrationPlan plan(Path dir, MigrationOptions options) throws IOException {
+        return new Planner(rules, Migrators.all(), options, WalkOptions.defaults()).plan(List.of(dir));
     }
 
     private static CompilationUnit parse(String source, String what) {
@@ -163,10 +167,18 @@ class FixtureMutationPropertiesTest {
         List<String> out = new ArrayList<>();
         for (JavaToken t : parse(source, "source").getTokenRange().orElseThrow()) {
             if (!t.getCategory().isWhitespaceOrComment()) {
-                out.add(t.getText());
+                out.add(withoutIndentation(t.getText()));
             }
         }
         return out;
+    }
+
+    /**
+     * A text block without its whitespace: re-indenting or wrapping a file moves a text block's
+     * lines too, which changes the token but not what the mutation is about.
+     */
+    private static String withoutIndentation(String token) {
+        return token.startsWith("\"\"\"") ? token.replaceAll("\\s+", "") : token;
     }
 
     private static List<String> sorted(List<String> tokens) {
