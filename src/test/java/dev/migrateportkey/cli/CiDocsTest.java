@@ -27,11 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docs/ci.md as a user copies it: its check command lines run through sh (with the tool's jar
  * replaced by a stub running these classes), its suppression examples name real rules, and
- * hooks/pre-commit refuses a commit that adds Portkey usage.
+ * src/hooks/pre-commit refuses a commit that adds Portkey usage.
  */
 class CiDocsTest {
     private static final Path DOC = Paths.get("docs/ci.md");
-    private static final Path HOOK = Paths.get("hooks/pre-commit");
+    private static final Path HOOK = Paths.get("src/hooks/pre-commit");
     private static final Pattern JAR = Pattern.compile("java -jar \\S*migrate-portkey\\.jar\"?");
     private static final String CLIENT = """
             class Client {
