@@ -3,7 +3,9 @@ package dev.migrateportkey.lang.java;
 import dev.migrateportkey.config.ConfigText;
 import dev.migrateportkey.lang.ProjectIndex;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,8 +33,7 @@ final class ConstantScanner {
      *                      package-private constant is looked for only in its package's directories
      */
     static void scan(java.nio.file.Path file, String text, String relativePath, ProjectIndex index) {
-        Matcher t = TYPE.matcher(text);
-        String[] first = t.find() ? new String[] {t.group(1), t.group(2)} : new String[] {null, null};
+        List<TypeAt> types = null;   // found on the first Portkey constant: most files have none
         Matcher pkg = PACKAGE.matcher(text);
         String packagePath = pkg.find() ? pkg.group(1).replace('.', '/') : "";
         int slash = relativePath.lastIndexOf('/');
@@ -47,7 +48,10 @@ final class ConstantScanner {
             local.put(m.group(2), value);
             // Portkey values, and inline Configs (which seldom say "portkey") used from other files.
             if (value.toLowerCase(Locale.ROOT).contains("portkey") || ConfigText.looksLikeConfig(value)) {
-                String[] owner = ownerAt(text, m.start(), first);
+                if (types == null) {
+                    types = types(text);
+                }
+                String[] owner = ownerAt(types, m.start());
                 index.constant(owner[1], m.group(2), value, reach(m.group(1).strip(), owner[0], packagePath),
                         packagePath, directory);
                 if (file != null && value.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
@@ -72,14 +76,36 @@ final class ConstantScanner {
         return ProjectIndex.Reach.EVERYWHERE;
     }
 
-    /** The nearest type declared before {@code at} (kind, name): good enough for constants holders. */
-    private static String[] ownerAt(String text, int at, String[] fallback) {
+    /** A type declaration's keyword position, kind and name. */
+    private record TypeAt(int start, String kind, String name) {
+    }
+
+    /** Every type declaration of the file, in order: one regex pass, not one per constant. */
+    private static List<TypeAt> types(String text) {
+        List<TypeAt> out = new ArrayList<>();
         Matcher t = TYPE.matcher(text);
-        String[] owner = fallback;
-        while (t.find() && t.start() < at) {
-            owner = new String[] {t.group(1), t.group(2)};
+        while (t.find()) {
+            out.add(new TypeAt(t.start(), t.group(1), t.group(2)));
         }
-        return owner;
+        return out;
+    }
+
+    /**
+     * The nearest type declared before {@code at} (kind, name), else the file's first type: good
+     * enough for constants holders.
+     */
+    private static String[] ownerAt(List<TypeAt> types, int at) {
+        if (types.isEmpty()) {
+            return new String[] {null, null};
+        }
+        TypeAt owner = types.get(0);
+        for (TypeAt t : types) {
+            if (t.start() >= at) {
+                break;
+            }
+            owner = t;
+        }
+        return new String[] {owner.kind(), owner.name()};
     }
 
     private static String evaluate(String expr, Map<String, String> local, ProjectIndex index) {
