@@ -18,6 +18,8 @@ import java.util.Optional;
  * ({@code openai-prod} is openai), marked as a guess.
  */
 public final class ProviderResolver {
+    /** What separates the parts of a provider-like name; compiled once, since guess runs per model site. */
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[-_.\\s/]+");
     private final RuleTable rules;
     private final Map<String, String> virtualKeys;
 
@@ -53,7 +55,7 @@ public final class ProviderResolver {
      * leftmost first.
      */
     private Optional<String> guess(String name) {
-        String[] parts = name.toLowerCase(Locale.ROOT).split("[-_.\\s/]+");
+        String[] parts = SEPARATORS.split(name.toLowerCase(Locale.ROOT));
         for (int len = parts.length; len >= 1; len--) {
             for (int from = 0; from + len <= parts.length; from++) {
                 String candidate = String.join("-", java.util.Arrays.copyOfRange(parts, from, from + len));

@@ -43,7 +43,7 @@ final class AnnotatedHeaderParameters {
 
     /** Records the methods of {@code cu} with removable Portkey header parameters. */
     static void index(java.nio.file.Path file, CompilationUnit cu, ProjectIndex index) {
-        for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : JavaNodes.all(cu, MethodDeclaration.class)) {
             Map<Integer, String> headers = new LinkedHashMap<>();
             for (int i = 0; i < m.getParameters().size(); i++) {
                 Parameter p = m.getParameter(i);

@@ -45,7 +45,7 @@ final class ConstantCleanup {
     /** Removes declarations of header constants nothing uses any more, Javadoc included. */
     void unusedDeclarations() {
         List<TextEdit> removals = new ArrayList<>();
-        for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
+        for (FieldDeclaration f : JavaNodes.all(cu, FieldDeclaration.class)) {
             if (f.getVariables().size() != 1 || !f.isStatic() || !f.isFinal()) {
                 continue;
             }
@@ -111,7 +111,7 @@ final class ConstantCleanup {
             if (work.index().constant(owner + "." + name).isEmpty()) {
                 continue;
             }
-            boolean allGone = cu.findAll(NameExpr.class, n -> n.getNameAsString().equals(name)).stream()
+            boolean allGone = JavaNodes.all(cu, NameExpr.class, n -> n.getNameAsString().equals(name)).stream()
                     .allMatch(this::coveredByEdit);
             if (allGone) {
                 removals.addAll(edits.removeLines(edits.start(imp), edits.end(imp), RULE_ID));

@@ -3,7 +3,9 @@ package dev.migrateportkey.lang.java;
 import dev.migrateportkey.config.ConfigText;
 import dev.migrateportkey.lang.ProjectIndex;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,7 +22,34 @@ final class ConstantScanner {
             "\\b((?:(?:public|protected|private)\\s+)?)(?:static\\s+final|final\\s+static)\\s+String\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*([^;]{1,2000});");
     private static final Pattern PART = Pattern.compile("\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([A-Za-z_$][\\w$.]*))\\s*(\\+|$)");
 
+    /** The letters a match of TYPE, and of CONSTANT, can begin with (after its word boundary). */
+    private static final String TYPE_STARTS = "ceir";
+    private static final String CONSTANT_STARTS = "fps";
+
     private ConstantScanner() {
+    }
+
+    /**
+     * {@code m.find()} from {@code from}, trying a match only where the text has one of the letters
+     * a match can start with: the same matches in the same order, without the regex engine's
+     * attempt at every position of the file (this pass runs over every file that mentions Portkey).
+     *
+     * @return the end of the match found (where the next search starts), or -1
+     */
+    private static int next(Matcher m, String text, int from, String starts) {
+        m.useTransparentBounds(true);   // \b at a region's start looks at the character before it
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            if (starts.indexOf(text.charAt(i)) >= 0) {
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    // An empty match cannot occur (both patterns start with a keyword), so the
+                    // next search starts at its end, as find() would.
+                    return m.end();
+                }
+            }
+        }
+        return -1;
     }
 
     /**
@@ -31,15 +60,15 @@ final class ConstantScanner {
      *                      package-private constant is looked for only in its package's directories
      */
     static void scan(java.nio.file.Path file, String text, String relativePath, ProjectIndex index) {
-        Matcher t = TYPE.matcher(text);
-        String[] first = t.find() ? new String[] {t.group(1), t.group(2)} : new String[] {null, null};
+        List<TypeAt> types = null;   // found on the first Portkey constant: most files have none
         Matcher pkg = PACKAGE.matcher(text);
         String packagePath = pkg.find() ? pkg.group(1).replace('.', '/') : "";
         int slash = relativePath.lastIndexOf('/');
         String directory = slash < 0 ? "" : relativePath.substring(0, slash);
         Map<String, String> local = new HashMap<>();
         Matcher m = CONSTANT.matcher(text);
-        while (m.find()) {
+        int from = 0;
+        while ((from = next(m, text, from, CONSTANT_STARTS)) >= 0) {
             String value = evaluate(m.group(3).strip(), local, index);
             if (value == null) {
                 continue;
@@ -47,7 +76,10 @@ final class ConstantScanner {
             local.put(m.group(2), value);
             // Portkey values, and inline Configs (which seldom say "portkey") used from other files.
             if (value.toLowerCase(Locale.ROOT).contains("portkey") || ConfigText.looksLikeConfig(value)) {
-                String[] owner = ownerAt(text, m.start(), first);
+                if (types == null) {
+                    types = types(text);
+                }
+                String[] owner = ownerAt(types, m.start());
                 index.constant(owner[1], m.group(2), value, reach(m.group(1).strip(), owner[0], packagePath),
                         packagePath, directory);
                 if (file != null && value.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
@@ -72,14 +104,37 @@ final class ConstantScanner {
         return ProjectIndex.Reach.EVERYWHERE;
     }
 
-    /** The nearest type declared before {@code at} (kind, name): good enough for constants holders. */
-    private static String[] ownerAt(String text, int at, String[] fallback) {
+    /** A type declaration's keyword position, kind and name. */
+    private record TypeAt(int start, String kind, String name) {
+    }
+
+    /** Every type declaration of the file, in order: one regex pass, not one per constant. */
+    private static List<TypeAt> types(String text) {
+        List<TypeAt> out = new ArrayList<>();
         Matcher t = TYPE.matcher(text);
-        String[] owner = fallback;
-        while (t.find() && t.start() < at) {
-            owner = new String[] {t.group(1), t.group(2)};
+        int from = 0;
+        while ((from = next(t, text, from, TYPE_STARTS)) >= 0) {
+            out.add(new TypeAt(t.start(), t.group(1), t.group(2)));
         }
-        return owner;
+        return out;
+    }
+
+    /**
+     * The nearest type declared before {@code at} (kind, name), else the file's first type: good
+     * enough for constants holders.
+     */
+    private static String[] ownerAt(List<TypeAt> types, int at) {
+        if (types.isEmpty()) {
+            return new String[] {null, null};
+        }
+        TypeAt owner = types.get(0);
+        for (TypeAt t : types) {
+            if (t.start() >= at) {
+                break;
+            }
+            owner = t;
+        }
+        return new String[] {owner.kind(), owner.name()};
     }
 
     private static String evaluate(String expr, Map<String, String> local, ProjectIndex index) {

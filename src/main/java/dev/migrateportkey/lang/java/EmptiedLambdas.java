@@ -28,7 +28,7 @@ final class EmptiedLambdas {
     }
 
     void run() {
-        for (LambdaExpr lambda : cu.findAll(LambdaExpr.class)) {
+        for (LambdaExpr lambda : JavaNodes.all(cu, LambdaExpr.class)) {
             if (!(lambda.getBody() instanceof BlockStmt block) || block.getStatements().isEmpty()
                     || !block.getStatements().stream().allMatch(this::removed)) {
                 continue;

@@ -71,7 +71,7 @@ final class HeaderParameterRewriter {
 
     private void declarations() {
         Map<MethodDeclaration, Set<Integer>> removals = new IdentityHashMap<>();
-        for (Parameter p : cu.findAll(Parameter.class)) {
+        for (Parameter p : JavaNodes.all(cu, Parameter.class)) {
             Optional<AnnotationExpr> annotation = AnnotatedHeaderParameters.headerAnnotation(p);
             Optional<Expression> nameExpr = annotation.flatMap(AnnotatedHeaderParameters::headerNameExpression);
             if (nameExpr.isEmpty()) {
@@ -140,7 +140,7 @@ final class HeaderParameterRewriter {
 
     private void callSites() {
         String text = work.text().text();
-        for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : JavaNodes.all(cu, MethodCallExpr.class)) {
             if (consumed.test(call)) {
                 continue;
             }

@@ -147,12 +147,12 @@ final class JavaConfigEmitter {
             return;
         }
         String n = name.getNameAsString();
-        for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
+        for (FieldDeclaration f : JavaNodes.all(cu, FieldDeclaration.class)) {
             if (f.getVariables().size() != 1 || !f.getVariable(0).getNameAsString().equals(n) || f.isPublic() || f.isProtected()) {
                 continue;
             }
-            long uses = cu.findAll(NameExpr.class, e -> e.getNameAsString().equals(n)).size()
-                    + cu.findAll(com.github.javaparser.ast.expr.FieldAccessExpr.class, e -> e.getNameAsString().equals(n)).size();
+            long uses = JavaNodes.all(cu, NameExpr.class, e -> e.getNameAsString().equals(n)).size()
+                    + JavaNodes.all(cu, com.github.javaparser.ast.expr.FieldAccessExpr.class, e -> e.getNameAsString().equals(n)).size();
             if (uses != 1) {
                 return;
             }

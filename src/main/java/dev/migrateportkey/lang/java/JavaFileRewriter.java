@@ -84,7 +84,7 @@ final class JavaFileRewriter {
         constants.unusedDeclarations();
         new HeaderParameterRewriter(work, cu, edits, strings, this::consume, this::isConsumed).run();
         new StaticHeaderAnnotations(work, cu, edits, this::consume).run();
-        List<MethodCallExpr> calls = cu.findAll(MethodCallExpr.class);
+        List<MethodCallExpr> calls = JavaNodes.all(cu, MethodCallExpr.class);
         for (MethodCallExpr call : calls) {
             if (isOutermost(call)) {
                 clientChain(call);
@@ -96,7 +96,7 @@ final class JavaFileRewriter {
                 headerCall(call);
             }
         }
-        for (Node lit : cu.findAll(Node.class, n -> n instanceof StringLiteralExpr || n instanceof TextBlockLiteralExpr)) {
+        for (Node lit : JavaNodes.all(cu, Node.class, n -> n instanceof StringLiteralExpr || n instanceof TextBlockLiteralExpr)) {
             if (!isConsumed(lit)) {
                 literal((LiteralStringValueExpr) lit);
             }

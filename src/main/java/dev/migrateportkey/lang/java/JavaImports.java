@@ -48,7 +48,7 @@ final class JavaImports {
                 return qualified; // another type of that simple name is imported
             }
         }
-        for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> t : JavaNodes.all(cu, TypeDeclaration.class)) {
             if (t.getNameAsString().equals(simple)) {
                 return qualified;
             }

@@ -125,13 +125,13 @@ final class JavaModelSlugs {
     }
 
     void run() {
-        for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : JavaNodes.all(cu, MethodCallExpr.class)) {
             if (MODEL_METHODS.contains(call.getNameAsString()) && call.getArguments().size() == 1
                     && !claimed.contains(call.getArgument(0))) {
                 modelArgument(call.getArgument(0));
             }
         }
-        for (Node n : cu.findAll(Node.class, x -> x instanceof StringLiteralExpr || x instanceof TextBlockLiteralExpr)) {
+        for (Node n : JavaNodes.all(cu, Node.class, x -> x instanceof StringLiteralExpr || x instanceof TextBlockLiteralExpr)) {
             jsonBody((LiteralStringValueExpr) n);
         }
     }
@@ -265,7 +265,7 @@ final class JavaModelSlugs {
                 }
             }
         }
-        for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
+        for (FieldDeclaration f : JavaNodes.all(cu, FieldDeclaration.class)) {
             for (VariableDeclarator v : f.getVariables()) {
                 if (v.getNameAsString().equals(name) && f.isFinal()) {
                     return v.getInitializer().filter(i -> i instanceof LiteralStringValueExpr).map(i -> (LiteralStringValueExpr) i);

@@ -53,7 +53,7 @@ final class StaticHeaderAnnotations {
     }
 
     void run() {
-        for (AnnotationExpr a : cu.findAll(AnnotationExpr.class)) {
+        for (AnnotationExpr a : JavaNodes.all(cu, AnnotationExpr.class)) {
             String name = a.getName().getIdentifier();
             if (HEADER_LISTS.contains(name) && a instanceof SingleMemberAnnotationExpr s) {
                 entries(a, s.getMemberValue(), true);

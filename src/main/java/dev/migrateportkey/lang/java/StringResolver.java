@@ -35,7 +35,7 @@ final class StringResolver {
 
     StringResolver(CompilationUnit cu, ProjectIndex index) {
         this.index = index;
-        for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
+        for (FieldDeclaration f : JavaNodes.all(cu, FieldDeclaration.class)) {
             if (!f.isFinal() && !f.isStatic()) {
                 continue;
             }
