@@ -413,11 +413,7 @@ final class PythonFileRewriter {
                 case TO_MODEL_PREFIX -> {
                     remove.add(arg);
                     work.fix(arg.start(), r, subject);
-                    if (r.prefix() != null) {
-                        pins.add(new Pin(new ProviderPin(r.prefix(), name, false), r));
-                    } else {
-                        pin(value, r);
-                    }
+                    pinFromParameter(name, value, r);
                 }
                 case RENAME_HEADER -> {
                     // A client-wide trace id is not a request id: dropped, as the guide's Step 2 does.
@@ -597,11 +593,7 @@ final class PythonFileRewriter {
                 case TO_MODEL_PREFIX -> {
                     remove.add(arg);
                     work.fix(arg.start(), r, subject);
-                    if (r.prefix() != null) {
-                        pins.add(new Pin(new ProviderPin(r.prefix(), name, false), r));
-                    } else {
-                        pin(value, r);
-                    }
+                    pinFromParameter(name, value, r);
                 }
                 case DECOMPOSE_CONFIG -> {
                     remove.add(arg);
@@ -1066,6 +1058,15 @@ final class PythonFileRewriter {
     }
 
     // ---------------------------------------------------------------- models
+
+    /** A parameter that pinned a provider: the rule's own prefix (aws_*, azure_*), else its value. */
+    private void pinFromParameter(String name, Node value, Rule r) {
+        if (r.prefix() != null) {
+            pins.add(new Pin(new ProviderPin(r.prefix(), name, false), r));
+        } else {
+            pin(value, r);
+        }
+    }
 
     private void pin(Node value, Rule r) {
         PythonStrings.value(value).flatMap(providers::resolve).ifPresent(p -> pins.add(new Pin(p, r)));
