@@ -23,35 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigFilesCliTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-            int code = cl.execute(args);
-            System.out.flush();
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(saved);
-        }
-    }
-
-    private static void write(Path dir, String rel, String content) throws IOException {
-        Path p = dir.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-    }
-
     private static void tree(Path dir) throws IOException {
-        write(dir, ".env", "APP=demo\nPORTKEY_API_KEY=${VAULT_PORTKEY}\nOPENAI_API_KEY=sk-abcdefabcdefabcdef1234\n");
-        write(dir, "src/main/resources/application.yml", """
+        CliRun.write(dir, ".env", "APP=demo\nPORTKEY_API_KEY=${VAULT_PORTKEY}\nOPENAI_API_KEY=sk-abcdefabcdefabcdef1234\n");
+        CliRun.write(dir, "src/main/resources/application.yml", """
                 spring:
                   ai:
                     openai:
@@ -61,20 +35,20 @@ class ConfigFilesCliTest {
                           http-headers:
                             x-portkey-provider: anthropic
                 """);
-        write(dir, ".github/workflows/ci.yml", """
+        CliRun.write(dir, ".github/workflows/ci.yml", """
                 jobs:
                   test:
                     env:
                       PORTKEY_API_KEY: ${{ secrets.PORTKEY_API_KEY }}
                 """);
-        write(dir, "requirements.txt", "portkey-ai==1.8.2\n");
-        write(dir, "web/package-lock.json", "{\n  \"packages\": {\"node_modules/portkey-ai\": {}}\n}\n");
+        CliRun.write(dir, "requirements.txt", "portkey-ai==1.8.2\n");
+        CliRun.write(dir, "web/package-lock.json", "{\n  \"packages\": {\"node_modules/portkey-ai\": {}}\n}\n");
     }
 
     @Test
     void checkNamesEachLeftoverSettingWithItsLine(@TempDir Path dir) throws IOException {
         tree(dir);
-        Run r = run("check", dir.toString());
+        CliRun r = CliRun.of("check", dir.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         assertThat(r.out())
                 .contains(dir + "/.env:2:1: env-portkey-api-key: ")
@@ -92,7 +66,7 @@ class ConfigFilesCliTest {
     @Test
     void afterRewriteOnlyManualItemsAreLeft(@TempDir Path dir) throws IOException {
         tree(dir);
-        Run rewrite = run("rewrite", "--allow-dirty", dir.toString());
+        CliRun rewrite = CliRun.of("rewrite", "--allow-dirty", dir.toString());
         assertThat(rewrite.exit()).as(rewrite.err()).isZero();
         assertThat(Files.readString(dir.resolve(".env"))).isEqualTo("""
                 APP=demo
@@ -104,7 +78,7 @@ class ConfigFilesCliTest {
         assertThat(Files.readString(dir.resolve(".github/workflows/ci.yml")))
                 .contains("CONCENTRATE_API_KEY: ${{ secrets.CONCENTRATE_API_KEY }}");
         assertThat(Files.readString(dir.resolve("requirements.txt"))).isEqualTo("openai>=1.66\n");
-        Run check = run("check", dir.toString());
+        CliRun check = CliRun.of("check", dir.toString());
         assertThat(check.exit()).isEqualTo(1);
         assertThat(check.out().strip().lines().toList()).satisfiesExactly(
                 l -> assertThat(l).startsWith(dir + "/.env:3:1: config-portkey-mention: [manual] "),
