@@ -8,7 +8,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        Preload.start(args);
+        CommandLine cl = commandLine();
+        Preload.awaitLogging();
+        System.exit(cl.execute(args));
     }
 
     /** The configured command line, also used by tests through {@code execute}. */

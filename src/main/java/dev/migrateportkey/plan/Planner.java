@@ -36,6 +36,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,23 +66,31 @@ public final class Planner {
     public MigrationPlan plan(List<Path> roots) throws IOException {
         long t0 = System.nanoTime();
         List<String> notices = Collections.synchronizedList(new ArrayList<>());
-        List<Candidate> candidates = new ArrayList<>();
-        Workspace ws = new Workspace(walk);
-        Set<Path> walked = new HashSet<>();
-        for (Path root : roots) {
-            // Overlapping paths (". src", or a file inside a given directory) name each file once.
-            for (Candidate c : ws.walk(root, name -> migratorFor(name) != null, notices)) {
-                if (walked.add(c.path().toAbsolutePath().normalize())) {
-                    candidates.add(c);
-                }
-            }
-        }
         List<FilePlan> errors = Collections.synchronizedList(new ArrayList<>());
-
+        Queue<Candidate> walkedFiles = new ConcurrentLinkedQueue<>();
+        Queue<SourceFile> mentions = new ConcurrentLinkedQueue<>();
+        Workspace ws = new Workspace(walk);
+        // Overlapping paths (". src", or a file inside a given directory) name each file once.
+        Set<Path> walked = roots.size() > 1 ? ConcurrentHashMap.newKeySet() : null;
+        for (Path root : roots) {
+            // Pass 1, during the walk: read every candidate, keep those that mention Portkey.
+            ws.walk(root, name -> migratorFor(name) != null, notices, c -> {
+                if (walked != null && !walked.add(c.path().toAbsolutePath().normalize())) {
+                    return;
+                }
+                walkedFiles.add(c);
+                SourceFile f = read(c, errors, notices, true, null);
+                if (f != null) {
+                    mentions.add(f);
+                }
+            });
+        }
+        // Threads finish in any order; sorted, every later pass sees the files in one order.
+        List<Candidate> candidates = new ArrayList<>(walkedFiles);
+        candidates.sort(Comparator.comparing(Candidate::displayPath));
+        List<SourceFile> hits = new ArrayList<>(mentions);
+        hits.sort(Comparator.comparing(SourceFile::displayPath));
         long t1 = System.nanoTime();
-        // Pass 1: read every candidate, keep those that mention Portkey.
-        List<SourceFile> hits = parallel(candidates, c -> read(c, errors, notices, true, null));
-        long t2 = System.nanoTime();
         int firstPassHits = hits.size();
         ProjectIndex index = new ProjectIndex();
         parallel(hits, f -> {
@@ -122,9 +133,9 @@ public final class Planner {
         plans = remigrate(plans, hits, index.settleHeaderParameters(), index);
         plans = remigrate(plans, hits, index.settleUnusedConstants(migratedTexts(hits, plans)), index);
         // Timings for --verbose: where a slow run spends its time (docs/performance.md).
-        LOG.debug("walk: {} files in {} ms; prefilter: {} mention Portkey, {} ms; index and second pass: {} ms;"
-                        + " parse and migrate {} files: {} ms", candidates.size(), ms(t1 - t0), firstPassHits, ms(t2 - t1),
-                ms(t3 - t2), hits.size(), ms(System.nanoTime() - t3));
+        LOG.debug("walk and prefilter: {} files, {} mention Portkey, {} ms; index and second pass: {} ms;"
+                        + " parse and migrate {} files: {} ms", candidates.size(), firstPassHits, ms(t1 - t0),
+                ms(t3 - t1), hits.size(), ms(System.nanoTime() - t3));
         plans.addAll(errors);
         plans.removeIf(p -> p.findings().isEmpty() && !p.changes() && p.models().isEmpty() && p.suppressed().isEmpty());
         plans.sort(Comparator.comparing(FilePlan::displayPath));

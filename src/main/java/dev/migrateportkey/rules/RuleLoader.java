@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
@@ -38,12 +36,25 @@ public final class RuleLoader {
             "header", "note", "guide");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
-    private final ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+    // The streaming parser only: rule values are scalars or lists of scalars, and Jackson's data
+    // binding (ObjectMapper, JsonNode) cost about 0.1 s of every run's start-up to load and set up.
+    private final YAMLFactory yaml = new YAMLFactory();
+
+    /** A rule's value as read: a scalar (null for YAML null), a list of scalars, or something else. */
+    private record Value(String scalar, List<String> list, boolean badEntry, boolean mapping) {
+        boolean isNull() {
+            return scalar == null && list == null && !mapping;
+        }
+
+        boolean isScalar() {
+            return scalar != null;
+        }
+    }
 
     /** The bundled table, overridden and extended by the rule files of {@code overrideDir} (may be null). */
     public RuleTable load(Path overrideDir) throws RuleFileException, IOException {
         Map<String, Rule> rules = new LinkedHashMap<>();
-        for (Rule r : loadBundled()) {
+        for (Rule r : BundledRules.get()) {
             rules.put(r.id(), r);
         }
         if (overrideDir != null) {
@@ -140,7 +151,7 @@ public final class RuleLoader {
     /** Parses one rules file. {@code name} is how messages refer to it. */
     public List<Rule> parse(String name, byte[] content) throws RuleFileException {
         JsonParser[] current = new JsonParser[1];
-        try (JsonParser p = mapper.getFactory().createParser(content)) {
+        try (JsonParser p = yaml.createParser(content)) {
             current[0] = p;
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -195,13 +206,13 @@ public final class RuleLoader {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw error(name, start, null, "each rule is a mapping with id, kind, match, action and note");
         }
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        Map<String, Value> fields = new LinkedHashMap<>();
         Map<String, JsonLocation> where = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonLocation at = p.currentTokenLocation();
             p.nextToken();
-            JsonNode value = mapper.readTree(p);
+            Value value = readValue(p);
             if (!KEYS.contains(key)) {
                 throw error(name, at, key, "unknown key; a rule may have " + String.join(", ", KEYS.stream().sorted().toList()));
             }
@@ -245,22 +256,46 @@ public final class RuleLoader {
         return new Rule(id, kind, match, action, to, param, prefix, header, note, guide, origin);
     }
 
-    private List<String> matches(String name, JsonLocation start, Map<String, JsonNode> fields,
+    /** Reads the value under the current token, leaving the parser on its last token. */
+    private static Value readValue(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_ARRAY) {
+            List<String> list = new ArrayList<>();
+            boolean bad = false;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == JsonToken.VALUE_STRING || t.isNumeric()) {
+                    list.add(p.getText());
+                } else {
+                    bad = true;
+                    p.skipChildren();
+                }
+            }
+            return new Value(null, list, bad, false);
+        }
+        if (t == JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return new Value(null, null, false, true);
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return new Value(null, null, false, false);
+        }
+        return new Value(p.getText(), null, false, false);
+    }
+
+    private List<String> matches(String name, JsonLocation start, Map<String, Value> fields,
                                  Map<String, JsonLocation> where) throws RuleFileException {
-        JsonNode m = fields.get("match");
+        Value m = fields.get("match");
         if (m == null) {
             throw error(name, start, "match", "missing; say what the rule matches (a string or a list of strings)");
         }
         List<String> out = new ArrayList<>();
-        if (m.isTextual() || m.isNumber() || m.isBoolean()) {
-            out.add(m.asText());
-        } else if (m.isArray()) {
-            for (JsonNode e : m) {
-                if (!(e.isTextual() || e.isNumber())) {
-                    throw error(name, where.get("match"), "match", "list entries must be strings");
-                }
-                out.add(e.asText());
+        if (m.isScalar()) {
+            out.add(m.scalar());
+        } else if (m.list() != null) {
+            if (m.badEntry()) {
+                throw error(name, where.get("match"), "match", "list entries must be strings");
             }
+            out.addAll(m.list());
         } else {
             throw error(name, where.get("match"), "match", "must be a string or a list of strings");
         }
@@ -270,19 +305,19 @@ public final class RuleLoader {
         return out;
     }
 
-    private String text(String name, JsonLocation start, Map<String, JsonNode> fields, Map<String, JsonLocation> where,
+    private String text(String name, JsonLocation start, Map<String, Value> fields, Map<String, JsonLocation> where,
                         String key, boolean required) throws RuleFileException {
-        JsonNode n = fields.get(key);
+        Value n = fields.get(key);
         if (n == null || n.isNull()) {
             if (required) {
                 throw error(name, start, key, "missing; every rule needs id, kind, match, action and note");
             }
             return null;
         }
-        if (!n.isValueNode()) {
+        if (!n.isScalar()) {
             throw error(name, where.get(key), key, "must be a plain string");
         }
-        String v = n.asText();
+        String v = n.scalar();
         if (required && v.isBlank()) {
             throw error(name, where.get(key), key, "must not be empty");
         }

@@ -5,17 +5,25 @@ import org.eclipse.jgit.ignore.IgnoreNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -35,84 +43,160 @@ public final class Workspace {
     }
 
     /**
-     * Files under {@code root} that pass the walk's filters and {@code wanted} (by file name).
-     * A root that is a file yields that file alone.
+     * Files under {@code root} that pass the walk's filters and {@code wanted} (by file name),
+     * sorted by relative path. A root that is a file yields that file alone.
      */
     public List<Candidate> walk(Path root, Predicate<String> wanted, List<String> notices) throws IOException {
+        Queue<Candidate> found = new ConcurrentLinkedQueue<>();
+        walk(root, wanted, notices, found::add);
+        List<Candidate> out = new ArrayList<>(found);
+        out.sort(Comparator.comparing(Candidate::relativePath));
+        return out;
+    }
+
+    /**
+     * Walks {@code root} on all cores and hands every file that passes the filters to {@code visit},
+     * on whichever thread found it, so the caller can read each file while the walk goes on
+     * (on a 15,000-file tree the walk and the reads were each a quarter of {@code check}).
+     * Notices are added to {@code notices} in sorted order once the walk is done.
+     */
+    public void walk(Path root, Predicate<String> wanted, List<String> notices, Consumer<Candidate> visit)
+            throws IOException {
         Path abs = root.toAbsolutePath().normalize();
-        List<Candidate> out = new ArrayList<>();
         if (Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
-            Path parent = abs.getParent();
-            String name = abs.getFileName().toString();
-            out.add(new Candidate(parent, abs, name, root.toString()));
-            return out;
+            visit.accept(new Candidate(abs.getParent(), abs, abs.getFileName().toString(), root.toString()));
+            return;
         }
         if (Files.isSymbolicLink(abs)) {
             notices.add(root + ": is a symbolic link; pass the directory it points to instead");
-            return out;
+            return;
         }
         if (!Files.isDirectory(abs)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory");
         }
-        GlobFilter globs = new GlobFilter(options.includes(), options.excludes());
-        boolean noGlobs = options.includes().isEmpty() && options.excludes().isEmpty();
-        Deque<IgnoreScope> scopes = new ArrayDeque<>(ancestorScopes(abs));
-        // Per-file work is kept to string slicing: on a 15,000-file tree the walk is a large part of
-        // `check`, and Path.relativize per file (twice) showed up in profiles.
-        int prefix = abs.toString().length() + (abs.toString().endsWith(File.separator) ? 0 : 1);
         String base = root.toString();
-        String displayBase = base.equals(".") || base.isEmpty() ? "" : base.endsWith("/") ? base : base + "/";
-        int[] ignoreFiles = {(int) scopes.stream().filter(sc -> sc.node != null).count()};
-        Files.walkFileTree(abs, new SimpleFileVisitor<>() {
+        Walk walk = new Walk(abs, base.equals(".") || base.isEmpty() ? "" : base.endsWith("/") ? base : base + "/",
+                wanted, visit);
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()), p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("migrate-walk-" + t.getPoolIndex());
+            return t;
+        }, null, false);
+        try {
+            pool.invoke(walk.new Directory(abs, IgnoreScope.ancestorsOf(abs), 0));
+        } finally {
+            pool.shutdown();
+        }
+        List<String> sorted = new ArrayList<>(walk.notices);
+        Collections.sort(sorted);
+        notices.addAll(sorted);
+    }
+
+    /** One walk of one root: what every directory task shares. */
+    private final class Walk {
+        private final Path abs;
+        private final int prefix;
+        private final String displayBase;
+        private final Predicate<String> wanted;
+        private final Consumer<Candidate> visit;
+        private final GlobFilter globs = new GlobFilter(options.includes(), options.excludes());
+        private final boolean noGlobs = options.includes().isEmpty() && options.excludes().isEmpty();
+        private final Queue<String> notices = new ConcurrentLinkedQueue<>();
+
+        Walk(Path abs, String displayBase, Predicate<String> wanted, Consumer<Candidate> visit) {
+            this.abs = abs;
+            // Per-file work is kept to string slicing: Path.relativize per file showed up in profiles.
+            this.prefix = abs.toString().length() + (abs.toString().endsWith(File.separator) ? 0 : 1);
+            this.displayBase = displayBase;
+            this.wanted = wanted;
+            this.visit = visit;
+        }
+
+        /**
+         * Lists one directory, forks its subdirectories, then visits its files. Below a depth of
+         * {@link #FORK_DEPTH} subdirectories are walked in this task's own loop instead, so a
+         * pathologically deep tree cannot overflow the stack with nested joins.
+         */
+        private final class Directory extends RecursiveAction {
+            private static final int FORK_DEPTH = 48;
+            private final Path dir;
+            private final IgnoreScope outer;
+            private final int depth;
+
+            Directory(Path dir, IgnoreScope outer, int depth) {
+                this.dir = dir;
+                this.outer = outer;
+                this.depth = depth;
+            }
+
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(abs)) {
-                    String rel = relative(prefix, dir);
-                    if (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
-                            || (ignoreFiles[0] > 0 && ignored(scopes, dir, true))
-                            || (!noGlobs && globs.excludesDirectory(rel))) {
-                        return FileVisitResult.SKIP_SUBTREE;
+            protected void compute() {
+                List<Directory> forked = new ArrayList<>();
+                Deque<Directory> here = new ArrayDeque<>();
+                here.push(this);
+                while (!here.isEmpty()) {
+                    here.pop().list(forked, here);
+                }
+                for (Directory sub : forked) {
+                    sub.join();
+                }
+            }
+
+            private void list(List<Directory> forked, Deque<Directory> here) {
+                List<Path> entries = new ArrayList<>();
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                    for (Path e : ds) {
+                        entries.add(e);
+                    }
+                } catch (DirectoryIteratorException e) {
+                    notices.add(displayBase + relative(prefix, dir) + ": directory could not be read ("
+                            + e.getCause().getMessage() + "); skipped");
+                } catch (IOException e) {
+                    notices.add(displayBase + relative(prefix, dir) + ": could not be read (" + e.getMessage() + "); skipped");
+                    return;
+                }
+                IgnoreScope scopes = outer;
+                for (Path e : entries) {
+                    if (e.getFileName().toString().equals(".gitignore")) {
+                        scopes = IgnoreScope.read(dir, e, outer);
                     }
                 }
-                IgnoreScope scope = IgnoreScope.of(dir);
-                if (scope.node != null) {
-                    ignoreFiles[0]++;
+                List<Path> files = new ArrayList<>();
+                for (Path e : entries) {
+                    BasicFileAttributes a;
+                    try {
+                        a = Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException ex) {
+                        notices.add(displayBase + relative(prefix, e) + ": could not be read (" + ex.getMessage() + "); skipped");
+                        continue;
+                    }
+                    if (a.isDirectory()) {
+                        if (SKIPPED_DIRECTORIES.contains(e.getFileName().toString())
+                                || (scopes != null && scopes.ignores(e, true))
+                                || (!noGlobs && globs.excludesDirectory(relative(prefix, e)))) {
+                            continue;
+                        }
+                        Directory sub = new Directory(e, scopes, depth + 1);
+                        if (sub.depth < FORK_DEPTH) {
+                            sub.fork();
+                            forked.add(sub);
+                        } else {
+                            here.push(sub);
+                        }
+                    } else if (a.isRegularFile() && wanted.test(e.getFileName().toString())) {
+                        files.add(e);
+                    }
+                    // links are never followed, and devices, pipes and sockets are not source files
                 }
-                scopes.push(scope);
-                return FileVisitResult.CONTINUE;
+                for (Path file : files) {
+                    String rel = relative(prefix, file);
+                    if ((!noGlobs && !globs.accepts(rel)) || (scopes != null && scopes.ignores(file, false))) {
+                        continue;
+                    }
+                    visit.accept(new Candidate(abs, file, rel, displayBase + rel));
+                }
             }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                if (scopes.pop().node != null) {
-                    ignoreFiles[0]--;
-                }
-                if (exc != null) {
-                    notices.add(displayBase + relative(prefix, dir) + ": directory could not be read (" + exc.getMessage() + "); skipped");
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isSymbolicLink() || !attrs.isRegularFile() || !wanted.test(file.getFileName().toString())) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String rel = relative(prefix, file);
-                if ((!noGlobs && !globs.accepts(rel)) || (ignoreFiles[0] > 0 && ignored(scopes, file, false))) {
-                    return FileVisitResult.CONTINUE;
-                }
-                out.add(new Candidate(abs, file, rel, displayBase + rel));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                notices.add(display(root, abs, file) + ": could not be read (" + exc.getMessage() + "); skipped");
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return out;
+        }
     }
 
     /** {@code p} relative to the root whose absolute path (with its separator) is {@code prefix} chars long. */
@@ -122,65 +206,57 @@ public final class Workspace {
         return File.separatorChar == '/' ? rel : rel.replace(File.separatorChar, '/');
     }
 
-    private static String relative(Path root, Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
-    }
+    /**
+     * The {@code .gitignore} files in force, innermost first; only directories that have one are
+     * links of the chain. The innermost file with an opinion decides, as in git.
+     */
+    private record IgnoreScope(Path dir, IgnoreNode node, IgnoreScope outer) {
 
-    private static String display(Path given, Path abs, Path p) {
-        String rel = relative(abs, p);
-        String base = given.toString();
-        if (base.equals(".") || base.isEmpty()) {
-            return rel;
-        }
-        return (base.endsWith("/") ? base : base + "/") + rel;
-    }
-
-    /** The innermost .gitignore with an opinion decides, as in git. */
-    private static boolean ignored(Deque<IgnoreScope> scopes, Path p, boolean dir) {
-        for (IgnoreScope s : scopes) {
-            if (s.node == null) {
-                continue;
+        boolean ignores(Path p, boolean isDirectory) {
+            for (IgnoreScope s = this; s != null; s = s.outer) {
+                Boolean r = s.node.checkIgnored(s.dir.relativize(p).toString().replace('\\', '/'), isDirectory);
+                if (r != null) {
+                    return r;
+                }
             }
-            Boolean r = s.node.checkIgnored(relative(s.dir, p), dir);
-            if (r != null) {
-                return r;
-            }
+            return false;
         }
-        return false;
-    }
 
-    /** .gitignore files of the directories above root, up to the enclosing git work tree's top. */
-    private static List<IgnoreScope> ancestorScopes(Path root) {
-        List<IgnoreScope> scopes = new ArrayList<>();
-        Path top = null;
-        for (Path p = root; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
-                top = p;
-                break;
-            }
-        }
-        if (top == null) {
-            return scopes;
-        }
-        for (Path p = root.getParent(); p != null && p.startsWith(top); p = p.getParent()) {
-            scopes.add(IgnoreScope.of(p));
-        }
-        return scopes; // innermost first, as the deque iterates
-    }
-
-    private record IgnoreScope(Path dir, IgnoreNode node) {
-        static IgnoreScope of(Path dir) {
-            Path gi = dir.resolve(".gitignore");
-            if (!Files.isRegularFile(gi)) {
-                return new IgnoreScope(dir, null);
+        /** {@code outer} extended by the {@code .gitignore} at {@code file}, if it can be read. */
+        static IgnoreScope read(Path dir, Path file, IgnoreScope outer) {
+            if (!Files.isRegularFile(file)) {
+                return outer;
             }
             IgnoreNode n = new IgnoreNode();
-            try (InputStream in = Files.newInputStream(gi)) {
+            try (InputStream in = Files.newInputStream(file)) {
                 n.parse(in);
             } catch (IOException e) {
-                return new IgnoreScope(dir, null);
+                return outer;
             }
-            return new IgnoreScope(dir, n);
+            return new IgnoreScope(dir, n, outer);
+        }
+
+        /** The {@code .gitignore} files of the directories above root, up to the enclosing git work tree's top. */
+        static IgnoreScope ancestorsOf(Path root) {
+            Path top = null;
+            for (Path p = root; p != null; p = p.getParent()) {
+                if (Files.exists(p.resolve(".git"))) {
+                    top = p;
+                    break;
+                }
+            }
+            if (top == null) {
+                return null;
+            }
+            List<Path> above = new ArrayList<>();
+            for (Path p = root.getParent(); p != null && p.startsWith(top); p = p.getParent()) {
+                above.add(p);
+            }
+            IgnoreScope chain = null;
+            for (int i = above.size() - 1; i >= 0; i--) { // outermost first, so the innermost ends up first
+                chain = read(above.get(i), above.get(i).resolve(".gitignore"), chain);
+            }
+            return chain;
         }
     }
 }

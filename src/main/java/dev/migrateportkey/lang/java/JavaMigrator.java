@@ -10,6 +10,11 @@ import dev.migrateportkey.workspace.SourceFile;
 /** Java sources: parsed with JavaParser, rewritten with text edits at node ranges. */
 public final class JavaMigrator implements Migrator {
 
+    /** Loads and initialises the Java parser ahead of the first file (see {@code cli.Preload}). */
+    public static void warmUp() {
+        JavaParsing.warmUp();
+    }
+
     @Override
     public String language() {
         return "java";

@@ -20,7 +20,54 @@ final class JavaParsing {
                     .setLexicalPreservationEnabled(false)
                     .setTabSize(1)));
 
+    /**
+     * A small file in the shapes Portkey code has (builder chains, maps, lambdas, generics,
+     * annotations, text blocks): parsing it once loads and initialises JavaParser's classes.
+     */
+    private static final String WARM_UP = """
+            package warm.up;
+
+            import java.util.*;
+            import java.util.function.Supplier;
+
+            @SuppressWarnings("unused")
+            public class WarmUp<T extends Comparable<T>> implements Supplier<Map<String, String>> {
+                private static final String GATEWAY = "https://api.portkey.ai/v1";
+                private final List<T> items = new ArrayList<>();
+
+                @Override
+                public Map<String, String> get() {
+                    Map<String, String> h = new HashMap<>();
+                    h.put("x-portkey-api-key", System.getenv("PORTKEY_API_KEY"));
+                    for (int i = 0; i < items.size(); i++) {
+                        if (items.get(i) instanceof Comparable<?> c && i % 2 == 0) {
+                            h.putIfAbsent("k" + i, String.valueOf(c));
+                        }
+                    }
+                    Runnable r = () -> items.forEach(x -> h.computeIfAbsent(x.toString(), String::trim));
+                    r.run();
+                    String body = "{\\"model\\": \\"gpt-4o\\"}";
+                    return switch (body.length()) {
+                        case 0 -> Map.of();
+                        default -> new TreeMap<>(h);
+                    };
+                }
+
+                record Pair(String a, long b) {
+                }
+            }
+            """;
+
     private JavaParsing() {
+    }
+
+    /** Parses a small file once on the calling thread, so the first real parses do not pay class loading. */
+    static void warmUp() {
+        try {
+            parse(WARM_UP);
+        } catch (UnparseableFileException | RuntimeException e) {
+            // only a warm-up: a real parse reports its own problems
+        }
     }
 
     static CompilationUnit parse(String text) throws UnparseableFileException {
