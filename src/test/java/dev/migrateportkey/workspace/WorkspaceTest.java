@@ -113,6 +113,60 @@ class WorkspaceTest {
         assertThat(found).allSatisfy(c -> assertThat(c.path().normalize()).startsWith(root.toAbsolutePath().normalize()));
     }
 
+    /** The walk runs directory tasks in parallel; below a depth it walks in one task's loop instead. */
+    @Test
+    void walksATreeDeeperThanTheForkDepthAndListsFilesInPathOrder(@TempDir Path root) throws IOException {
+        StringBuilder dir = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int depth = 0; depth < 120; depth++) {
+            dir.append('d').append(depth % 10).append('/');
+            if (depth % 7 == 0) {
+                touch(root, dir + "F" + depth + ".java");
+                expected.add(dir + "F" + depth + ".java");
+                touch(root, "side" + depth + "/S.java");
+                expected.add("side" + depth + "/S.java");
+            }
+        }
+        List<String> notices = new ArrayList<>();
+        List<Candidate> found = new Workspace(WalkOptions.defaults()).walk(root, n -> true, notices);
+        assertThat(found).extracting(Candidate::relativePath).containsExactlyElementsOf(expected.stream().sorted().toList());
+        assertThat(notices).isEmpty();
+    }
+
+    /** git itself is the reference for which files .gitignore files leave in. */
+    @Test
+    void agreesWithGitOnIgnoredFiles(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve(".gitignore"), "*.log\n/out/\nsecret*\n!secret-ok.txt\ndocs/**/draft.md\n");
+        Files.createDirectories(root.resolve("a/b"));
+        Files.writeString(root.resolve("a/.gitignore"), "*.tmp\n!keep.tmp\nnested/\n/local.txt\n");
+        Files.writeString(root.resolve("a/b/.gitignore"), "!important.log\n");
+        for (String f : List.of("Main.java", "app.log", "out/X.java", "sub/out/Y.java", "secret.env", "secret-ok.txt",
+                "docs/draft.md", "docs/x/y/draft.md", "docs/final.md", "a/x.tmp", "a/keep.tmp", "a/nested/Z.java",
+                "a/b/nested/W.java", "a/local.txt", "a/b/local.txt", "a/b/important.log", "a/b/other.log", "a/b/c/V.java")) {
+            touch(root, f);
+        }
+        ProcessBuilder init = new ProcessBuilder("git", "init", "-q", root.toString());
+        ProcessBuilder list = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "--others", "--exclude-standard");
+        List<String> fromGit;
+        try {
+            for (ProcessBuilder pb : List.of(init, list)) {
+                pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+                pb.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+                pb.environment().put("HOME", root.toString());
+            }
+            assumeTrue(init.start().waitFor() == 0, "git init failed");
+            Process p = list.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assumeTrue(p.waitFor() == 0, "git ls-files failed");
+            fromGit = out.lines().sorted().toList();
+        } catch (IOException e) {
+            assumeTrue(false, "git is not installed");
+            return;
+        }
+        assertThat(fromGit).contains("a/b/important.log", "a/keep.tmp").doesNotContain("a/x.tmp", "app.log");
+        assertThat(walk(root, WalkOptions.defaults())).containsExactlyElementsOf(fromGit);
+    }
+
     @Test
     void aFileRootYieldsThatFileAndAMissingRootFails(@TempDir Path root) throws IOException {
         touch(root, "One.java");
