@@ -3,6 +3,7 @@ package dev.migrateportkey.lang.java;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LiteralStringValueExpr;
@@ -102,6 +103,7 @@ final class JavaFileRewriter {
             }
         }
         new EmptiedLambdas(work, cu, edits).run();
+        new EmptiedIfs(work, cu, edits).run();
         constants.staleStaticImports();
         slugs.run();
         imports.edits("header-config").forEach(work::edit);
@@ -283,10 +285,20 @@ final class JavaFileRewriter {
     private void toAuthorization(MethodCallExpr call, Rule r, String subject) {
         List<MethodCallExpr> chain = chainOrSiblings(call);
         boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod) || feedsKeyedClient(call);
+        // An Authorization header in another branch (switch case, else) serves another provider.
         MethodCallExpr authorization = chain.stream()
-                .filter(c -> c != call && (isBearerSetter(c) || c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
-                        && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent()))
+                .filter(c -> c != call && isAuthorizationSetter(c) && !ControlFlow.exclusive(c, call))
                 .findFirst().orElse(null);
+        if (authorization != null && !(ControlFlow.unconditionalRelativeTo(authorization, call)
+                && ControlFlow.unconditionalRelativeTo(call, authorization))) {
+            // Set on another path than the key header (BYOK: a provider key, only sometimes): the
+            // key header becomes Authorization where it stands, and the other one is for a human.
+            if (!authorizationRewritten.contains(authorization)) {
+                conditionalAuthorization(authorization, call, r);
+            }
+            authorization = null;
+            hasKeyMethod = false;
+        }
         String bearer = bearerExpression();
         if (authorization != null && isBearerSetter(authorization)) {
             // Spring's HttpHeaders.setBearerAuth(token): the token alone, "Bearer " is added for us.
@@ -315,6 +327,30 @@ final class JavaFileRewriter {
             work.fix(s, r, subject, TextEdit.replace(s, e, "\"Authorization\", " + bearer, r.id()));
             call.getArguments().forEach(this::consume);
         }
+    }
+
+    private boolean isAuthorizationSetter(MethodCallExpr c) {
+        return isBearerSetter(c) || c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
+                && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent();
+    }
+
+    /**
+     * An Authorization header set on the same request as the Portkey key header, but not always
+     * together with it: in BYOK mode it carried the provider's key, which Concentrate refuses.
+     */
+    private void conditionalAuthorization(MethodCallExpr authorization, MethodCallExpr keyHeader, Rule r) {
+        authorizationRewritten.add(authorization);
+        Expression value = authorization.getArgument(authorization.getArguments().size() - 1);
+        if (edits.source(value).contains(keyVariable)) {
+            return;
+        }
+        int keyLine = work.text().line(edits.start(keyHeader.getName()));
+        work.manualWithTodo(edits.start(authorization.getName()), edits.anchor(authorization), r.id(),
+                "this Authorization header is set on another path than the Portkey key header on line "
+                        + keyLine + " (which now sends the Concentrate key); a provider key sent here gets"
+                        + " a 401 from Concentrate: remove it, or send System.getenv(\"" + keyVariable + "\")",
+                COMMENT);
+        consume(value);
     }
 
     /** {@code headers.setBearerAuth(token)}: an Authorization header already set (BYOK with Spring). */
@@ -728,16 +764,23 @@ final class JavaFileRewriter {
             top = (MethodCallExpr) top.getParentNode().orElseThrow();
         }
         List<MethodCallExpr> chain = chain(top);
-        if (chain.size() > 1 || call.getScope().isEmpty() || !(call.getScope().get() instanceof NameExpr var)) {
-            return chain;
+        String var;
+        if (chain.size() > 1) {
+            // var builder = RestClient.builder()...; later builder.defaultHeader(...) configure it too.
+            var = top.getParentNode().filter(p -> p instanceof VariableDeclarator)
+                    .map(p -> ((VariableDeclarator) p).getNameAsString()).orElse(null);
+        } else {
+            var = call.getScope().filter(s -> s instanceof NameExpr).map(s -> ((NameExpr) s).getNameAsString()).orElse(null);
         }
         Node body = call.findAncestor(n -> n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
                 || n instanceof com.github.javaparser.ast.expr.LambdaExpr
                 || n instanceof com.github.javaparser.ast.body.InitializerDeclaration, Node.class).orElse(null);
-        if (body == null) {
+        if (var == null || body == null) {
             return chain;
         }
-        return body.findAll(MethodCallExpr.class, m -> m.getScope().filter(s -> s instanceof NameExpr n
-                && n.getNameAsString().equals(var.getNameAsString())).isPresent());
+        List<MethodCallExpr> out = new ArrayList<>(chain.size() > 1 ? chain : List.of());
+        out.addAll(body.findAll(MethodCallExpr.class, m -> m.getScope().filter(s -> s instanceof NameExpr n
+                && n.getNameAsString().equals(var)).isPresent()));
+        return out;
     }
 }
