@@ -48,6 +48,8 @@ final class JavaFileRewriter {
             "getLastHeader", "getHeaderString");
     /** Calls that take alternating names and values. */
     private static final Set<String> PAIR_LISTS = Set.of("of", "headers", "copyOf");
+    /** {@code @slug}, alone or as a placeholder default {@code ${name:@slug}}. */
+    private static final Pattern CATALOG_PROVIDER = Pattern.compile("(\\$\\{[^:{}]+:)?(@[A-Za-z0-9][A-Za-z0-9_.-]*)(\\})?");
     private static final Pattern PORTKEY_VAR = Pattern.compile("\\b[A-Z][A-Z0-9_]*PORTKEY[A-Z0-9_]*\\b|\\bPORTKEY_[A-Z0-9_]+\\b");
 
     private final FileMigration work;
@@ -605,6 +607,9 @@ final class JavaFileRewriter {
     private void literal(LiteralStringValueExpr lit) {
         String value = lit instanceof StringLiteralExpr s ? s.asString() : ((TextBlockLiteralExpr) lit).asString();
         String lower = value.toLowerCase(Locale.ROOT);
+        if (lit instanceof StringLiteralExpr && catalogProvider(lit, value)) {
+            return;
+        }
         if (!lower.contains("portkey")) {
             return;
         }
@@ -668,6 +673,47 @@ final class JavaFileRewriter {
                 work.fix(edits.start(lit), r, "environment variable " + value.strip(), List.of());
             }
         }
+    }
+
+    /**
+     * A Portkey Model Catalog provider on its own ({@code "@anthropic-eastus2"}, or the default of a
+     * Spring placeholder {@code "${llm.provider:@anthropic-eastus2}"}): code joins it to a model at
+     * run time ({@code provider + "/" + model}), which Concentrate refuses. The provider becomes its
+     * Concentrate prefix, so the joined string is a {@code provider/model-id} slug.
+     */
+    private boolean catalogProvider(LiteralStringValueExpr lit, String value) {
+        Matcher m = CATALOG_PROVIDER.matcher(value);
+        if (!m.matches() || (m.group(1) == null) != (m.group(3) == null)
+                || !work.text().text().toLowerCase(Locale.ROOT).contains("portkey")) {
+            return false;
+        }
+        Rule r = rules.requestHeader("x-portkey-provider").orElse(null);
+        if (r == null) {
+            return false;
+        }
+        String slug = m.group(2);
+        String subject = "Portkey catalog provider '" + slug + "' (joined to a model at run time)";
+        Optional<dev.migrateportkey.config.ProviderPin> pin = slugs.providers().resolve(slug);
+        if (pin.isEmpty()) {
+            // Only where the code says it is a provider: "@here" in a chat message is not one.
+            String holder = m.group(1) != null ? m.group(1)
+                    : lit.findAncestor(VariableDeclarator.class).map(VariableDeclarator::getNameAsString).orElse("");
+            if (!holder.toLowerCase(Locale.ROOT).contains("provider")) {
+                return false;
+            }
+            work.manualWithTodo(edits.start(lit), edits.anchor(lit), r.id(), subject + " names no provider the tool"
+                    + " knows: write the Concentrate provider prefix instead (e.g. anthropic, bedrock, azure), or run"
+                    + " again with --virtual-key " + slug.substring(1) + "=PROVIDER", COMMENT);
+            return true;
+        }
+        String replaced = (m.group(1) == null ? "" : m.group(1)) + pin.get().prefix() + (m.group(3) == null ? "" : m.group(3));
+        work.fix(edits.start(lit), r, subject + " becomes the prefix " + pin.get().prefix(),
+                edits.replace(lit, JavaStrings.quote(replaced), r.id()));
+        if (pin.get().guessed()) {
+            work.manual(edits.start(lit), r.id(), subject + ": the prefix " + pin.get().describe()
+                    + "; if the guess is wrong, write the right prefix by hand");
+        }
+        return true;
     }
 
     private Optional<Rule> portkeyApiPath(String url) {
