@@ -731,6 +731,16 @@ final class JavaFileRewriter {
 
     private void remove(MethodCallExpr call, Rule r, String subject) {
         List<TextEdit> out = edits.removeCall(call, r.id());
+        if (out.isEmpty() && call.getScope().isEmpty()) {
+            // A receiver-less header(...) is a value its caller uses: a test expectation
+            // (.andExpect(header("x-portkey-provider", "openai"))) that goes with the header.
+            Optional<MethodCallExpr> owner = call.getParentNode()
+                    .filter(p -> p instanceof MethodCallExpr m && JavaEdits.isRemovableLink(m))
+                    .map(p -> (MethodCallExpr) p);
+            if (owner.isPresent()) {
+                out = edits.removeCall(owner.get(), r.id());
+            }
+        }
         if (out.isEmpty()) {
             manual(call, r, subject + " (cannot be removed on its own here)");
             return;
