@@ -106,6 +106,7 @@ final class JavaFileRewriter {
         }
         new EmptiedLambdas(work, cu, edits).run();
         new EmptiedIfs(work, cu, edits).run();
+        PortkeySdkImports.report(work, cu, edits, keyVariable, COMMENT);
         constants.staleStaticImports();
         slugs.run();
         imports.edits("header-config").forEach(work::edit);
