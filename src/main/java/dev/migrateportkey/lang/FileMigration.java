@@ -103,6 +103,15 @@ public final class FileMigration {
         }
     }
 
+    /** Like {@link #manualWithTodo(int, int, Rule, String, String)}, with a message of its own for both. */
+    public void manualWithTodo(int offset, int anchor, String ruleId, String message, String commentPrefix) {
+        manual(offset, ruleId, message);
+        TextEdit todo = todoAbove(anchor, commentPrefix, message, ruleId);
+        if (todo != null) {
+            editsByFinding.put(findings.get(findings.size() - 1), List.of(todo));
+        }
+    }
+
     /** Plans the TODO comment and returns its edit, or null when the comment is already there. */
     public TextEdit todoAbove(int anchor, String commentPrefix, String note, String ruleId) {
         int lineStart = text.lineStart(anchor);

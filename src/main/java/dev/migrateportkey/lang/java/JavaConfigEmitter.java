@@ -181,6 +181,12 @@ final class JavaConfigEmitter {
                     "Portkey Config whose JSON the tool cannot see here ('" + edits.source(value) + "': built at run"
                             + " time or read from elsewhere): decompose it by hand into body params (guide, Step 4), then remove it."));
         }
+        if (text.get().strip().matches("\\{\\{\\s*[\\w.-]+\\s*}}|\\$\\{[^{}]+}")) {
+            // "{{PORTKEY_CONFIG}}" (a template to fill in) or "${portkey.config}": no JSON to read here.
+            return new Source("placeholder (" + text.get().strip() + ")", null, "Portkey Config left as the placeholder '"
+                    + text.get().strip() + "', filled in elsewhere: decompose the Config it stands for by hand into"
+                    + " body params (guide, Step 4), then remove it.");
+        }
         ConfigText.Parsed p = ConfigText.parse(text.get());
         if (p instanceof ConfigText.Inline i) {
             return new Source("inline", i.config(), null);

@@ -3,6 +3,7 @@ package dev.migrateportkey.lang.java;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LiteralStringValueExpr;
@@ -47,6 +48,8 @@ final class JavaFileRewriter {
             "getLastHeader", "getHeaderString");
     /** Calls that take alternating names and values. */
     private static final Set<String> PAIR_LISTS = Set.of("of", "headers", "copyOf");
+    /** {@code @slug}, alone or as a placeholder default {@code ${name:@slug}}. */
+    private static final Pattern CATALOG_PROVIDER = Pattern.compile("(\\$\\{[^:{}]+:)?(@[A-Za-z0-9][A-Za-z0-9_.-]*)(\\})?");
     private static final Pattern PORTKEY_VAR = Pattern.compile("\\b[A-Z][A-Z0-9_]*PORTKEY[A-Z0-9_]*\\b|\\bPORTKEY_[A-Z0-9_]+\\b");
 
     private final FileMigration work;
@@ -102,6 +105,8 @@ final class JavaFileRewriter {
             }
         }
         new EmptiedLambdas(work, cu, edits).run();
+        new EmptiedIfs(work, cu, edits).run();
+        PortkeySdkImports.report(work, cu, edits, keyVariable, COMMENT);
         constants.staleStaticImports();
         slugs.run();
         imports.edits("header-config").forEach(work::edit);
@@ -283,10 +288,20 @@ final class JavaFileRewriter {
     private void toAuthorization(MethodCallExpr call, Rule r, String subject) {
         List<MethodCallExpr> chain = chainOrSiblings(call);
         boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod) || feedsKeyedClient(call);
+        // An Authorization header in another branch (switch case, else) serves another provider.
         MethodCallExpr authorization = chain.stream()
-                .filter(c -> c != call && (isBearerSetter(c) || c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
-                        && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent()))
+                .filter(c -> c != call && isAuthorizationSetter(c) && !ControlFlow.exclusive(c, call))
                 .findFirst().orElse(null);
+        if (authorization != null && !(ControlFlow.unconditionalRelativeTo(authorization, call)
+                && ControlFlow.unconditionalRelativeTo(call, authorization))) {
+            // Set on another path than the key header (BYOK: a provider key, only sometimes): the
+            // key header becomes Authorization where it stands, and the other one is for a human.
+            if (!authorizationRewritten.contains(authorization)) {
+                conditionalAuthorization(authorization, call, r);
+            }
+            authorization = null;
+            hasKeyMethod = false;
+        }
         String bearer = bearerExpression();
         if (authorization != null && isBearerSetter(authorization)) {
             // Spring's HttpHeaders.setBearerAuth(token): the token alone, "Bearer " is added for us.
@@ -315,6 +330,30 @@ final class JavaFileRewriter {
             work.fix(s, r, subject, TextEdit.replace(s, e, "\"Authorization\", " + bearer, r.id()));
             call.getArguments().forEach(this::consume);
         }
+    }
+
+    private boolean isAuthorizationSetter(MethodCallExpr c) {
+        return isBearerSetter(c) || c.getArguments().size() == 2 && HEADER_SETTERS.contains(c.getNameAsString())
+                && strings.resolve(c.getArgument(0)).filter(v -> v.equalsIgnoreCase("Authorization")).isPresent();
+    }
+
+    /**
+     * An Authorization header set on the same request as the Portkey key header, but not always
+     * together with it: in BYOK mode it carried the provider's key, which Concentrate refuses.
+     */
+    private void conditionalAuthorization(MethodCallExpr authorization, MethodCallExpr keyHeader, Rule r) {
+        authorizationRewritten.add(authorization);
+        Expression value = authorization.getArgument(authorization.getArguments().size() - 1);
+        if (edits.source(value).contains(keyVariable)) {
+            return;
+        }
+        int keyLine = work.text().line(edits.start(keyHeader.getName()));
+        work.manualWithTodo(edits.start(authorization.getName()), edits.anchor(authorization), r.id(),
+                "this Authorization header is set on another path than the Portkey key header on line "
+                        + keyLine + " (which now sends the Concentrate key); a provider key sent here gets"
+                        + " a 401 from Concentrate: remove it, or send System.getenv(\"" + keyVariable + "\")",
+                COMMENT);
+        consume(value);
     }
 
     /** {@code headers.setBearerAuth(token)}: an Authorization header already set (BYOK with Spring). */
@@ -569,6 +608,9 @@ final class JavaFileRewriter {
     private void literal(LiteralStringValueExpr lit) {
         String value = lit instanceof StringLiteralExpr s ? s.asString() : ((TextBlockLiteralExpr) lit).asString();
         String lower = value.toLowerCase(Locale.ROOT);
+        if (lit instanceof StringLiteralExpr && catalogProvider(lit, value)) {
+            return;
+        }
         if (!lower.contains("portkey")) {
             return;
         }
@@ -634,6 +676,47 @@ final class JavaFileRewriter {
         }
     }
 
+    /**
+     * A Portkey Model Catalog provider on its own ({@code "@anthropic-eastus2"}, or the default of a
+     * Spring placeholder {@code "${llm.provider:@anthropic-eastus2}"}): code joins it to a model at
+     * run time ({@code provider + "/" + model}), which Concentrate refuses. The provider becomes its
+     * Concentrate prefix, so the joined string is a {@code provider/model-id} slug.
+     */
+    private boolean catalogProvider(LiteralStringValueExpr lit, String value) {
+        Matcher m = CATALOG_PROVIDER.matcher(value);
+        if (!m.matches() || (m.group(1) == null) != (m.group(3) == null)
+                || !work.text().text().toLowerCase(Locale.ROOT).contains("portkey")) {
+            return false;
+        }
+        Rule r = rules.requestHeader("x-portkey-provider").orElse(null);
+        if (r == null) {
+            return false;
+        }
+        String slug = m.group(2);
+        String subject = "Portkey catalog provider '" + slug + "' (joined to a model at run time)";
+        Optional<dev.migrateportkey.config.ProviderPin> pin = slugs.providers().resolve(slug);
+        if (pin.isEmpty()) {
+            // Only where the code says it is a provider: "@here" in a chat message is not one.
+            String holder = m.group(1) != null ? m.group(1)
+                    : lit.findAncestor(VariableDeclarator.class).map(VariableDeclarator::getNameAsString).orElse("");
+            if (!holder.toLowerCase(Locale.ROOT).contains("provider")) {
+                return false;
+            }
+            work.manualWithTodo(edits.start(lit), edits.anchor(lit), r.id(), subject + " names no provider the tool"
+                    + " knows: write the Concentrate provider prefix instead (e.g. anthropic, bedrock, azure), or run"
+                    + " again with --virtual-key " + slug.substring(1) + "=PROVIDER", COMMENT);
+            return true;
+        }
+        String replaced = (m.group(1) == null ? "" : m.group(1)) + pin.get().prefix() + (m.group(3) == null ? "" : m.group(3));
+        work.fix(edits.start(lit), r, subject + " becomes the prefix " + pin.get().prefix(),
+                edits.replace(lit, JavaStrings.quote(replaced), r.id()));
+        if (pin.get().guessed()) {
+            work.manual(edits.start(lit), r.id(), subject + ": the prefix " + pin.get().describe()
+                    + "; if the guess is wrong, write the right prefix by hand");
+        }
+        return true;
+    }
+
     private Optional<Rule> portkeyApiPath(String url) {
         int host = url.toLowerCase(Locale.ROOT).indexOf("api.portkey.ai");
         String path = url.substring(host + "api.portkey.ai".length());
@@ -649,6 +732,16 @@ final class JavaFileRewriter {
 
     private void remove(MethodCallExpr call, Rule r, String subject) {
         List<TextEdit> out = edits.removeCall(call, r.id());
+        if (out.isEmpty() && call.getScope().isEmpty()) {
+            // A receiver-less header(...) is a value its caller uses: a test expectation
+            // (.andExpect(header("x-portkey-provider", "openai"))) that goes with the header.
+            Optional<MethodCallExpr> owner = call.getParentNode()
+                    .filter(p -> p instanceof MethodCallExpr m && JavaEdits.isRemovableLink(m))
+                    .map(p -> (MethodCallExpr) p);
+            if (owner.isPresent()) {
+                out = edits.removeCall(owner.get(), r.id());
+            }
+        }
         if (out.isEmpty()) {
             manual(call, r, subject + " (cannot be removed on its own here)");
             return;
@@ -728,16 +821,23 @@ final class JavaFileRewriter {
             top = (MethodCallExpr) top.getParentNode().orElseThrow();
         }
         List<MethodCallExpr> chain = chain(top);
-        if (chain.size() > 1 || call.getScope().isEmpty() || !(call.getScope().get() instanceof NameExpr var)) {
-            return chain;
+        String var;
+        if (chain.size() > 1) {
+            // var builder = RestClient.builder()...; later builder.defaultHeader(...) configure it too.
+            var = top.getParentNode().filter(p -> p instanceof VariableDeclarator)
+                    .map(p -> ((VariableDeclarator) p).getNameAsString()).orElse(null);
+        } else {
+            var = call.getScope().filter(s -> s instanceof NameExpr).map(s -> ((NameExpr) s).getNameAsString()).orElse(null);
         }
         Node body = call.findAncestor(n -> n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
                 || n instanceof com.github.javaparser.ast.expr.LambdaExpr
                 || n instanceof com.github.javaparser.ast.body.InitializerDeclaration, Node.class).orElse(null);
-        if (body == null) {
+        if (var == null || body == null) {
             return chain;
         }
-        return body.findAll(MethodCallExpr.class, m -> m.getScope().filter(s -> s instanceof NameExpr n
-                && n.getNameAsString().equals(var.getNameAsString())).isPresent());
+        List<MethodCallExpr> out = new ArrayList<>(chain.size() > 1 ? chain : List.of());
+        out.addAll(body.findAll(MethodCallExpr.class, m -> m.getScope().filter(s -> s instanceof NameExpr n
+                && n.getNameAsString().equals(var)).isPresent()));
+        return out;
     }
 }
