@@ -1064,7 +1064,25 @@ final class PythonFileRewriter {
         if (fixRule != null) {
             // Name the variable, not the whole string: a docstring would make a finding of many lines.
             work.fix(lit.start(), fixRule, "environment variable " + String.join(", ", applied), changes);
+            if (isEnvironWrite(lit)) {
+                // The value written was a Portkey credential (a Portkey key, often a virtual key):
+                // renamed, it would reach Concentrate as its key and be refused with 401.
+                String todo = "the value written to " + fixRule.to() + " here was a Portkey credential (a Portkey or"
+                        + " virtual key): assign your Concentrate key (sk-cn-v1-...) instead";
+                work.manual(lit.start(), fixRule.id(), todo);
+                work.todoAbove(PythonEdits.anchor(lit), COMMENT, todo, fixRule.id());
+            }
         }
+    }
+
+    /** {@code os.environ["NAME"] = value}: the literal is the key of an environment write. */
+    private static boolean isEnvironWrite(Node lit) {
+        Node sub = lit.parent();
+        if (sub == null || !sub.is("subscript") || sub.field("value") == null || !sub.field("value").text().endsWith("environ")) {
+            return false;
+        }
+        Node assign = sub.parent();
+        return assign != null && assign.is("assignment") && assign.field("left") != null && assign.field("left").start() == sub.start();
     }
 
     /** An x-portkey-* name outside a header dict: a response header read, or a name the tool cannot follow. */
