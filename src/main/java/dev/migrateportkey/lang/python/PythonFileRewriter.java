@@ -114,6 +114,8 @@ final class PythonFileRewriter {
         for (Node n : all) {
             if (n.is("call") && !isConsumed(n)) {
                 call(n);
+            } else if (n.is("dictionary") && !isConsumed(n)) {
+                boundDict(n);
             }
         }
         for (Node n : all) {
@@ -573,6 +575,65 @@ final class PythonFileRewriter {
         }
     }
 
+    /**
+     * A client's settings as a dict whose base URL is Portkey's: autogen's {@code config_list}
+     * entries, options built for {@code ChatOpenAI(**options)}, {@code client_args}. Its entries
+     * follow the same rules as a call's keyword arguments: the key entry carries the Concentrate
+     * key (then the Portkey key header goes), the header entry is migrated. Without a key entry
+     * the consumer is unknown, so the header dict carries the key as Authorization.
+     */
+    private void boundDict(Node dict) {
+        Map<String, Node> pairs = new LinkedHashMap<>();
+        for (Node p : PythonEdits.elements(dict)) {
+            if (p.is("pair") && p.field("value") != null) {
+                PythonStrings.value(p.field("key")).ifPresent(k -> pairs.put(k, p));
+            }
+        }
+        Node urlPair = null;
+        for (String name : BASE_URL_KWARGS) {
+            Node p = pairs.get(name);
+            if (p != null && isPortkeyUrl(p.field("value"))) {
+                urlPair = p;
+            }
+        }
+        if (urlPair == null) {
+            return;
+        }
+        Node url = urlPair.field("value");
+        String replacement = url.is("identifier") ? PythonStrings.quote(baseUrlRule.to()) : rules.rewriteUrls(url.text());
+        work.fix(urlPair.start(), baseUrlRule, PythonStrings.value(urlPair.field("key")).orElse("base_url") + " entry pointed at Portkey",
+                PythonEdits.replace(url, replacement, baseUrlRule.id()));
+        consume(urlPair);
+        Node keyPair = null;
+        for (String name : KEY_KWARGS) {
+            keyPair = keyPair != null ? keyPair : pairs.get(name);
+        }
+        if (keyPair != null) {
+            Node value = keyPair.field("value");
+            Rule r = rules.sdkParam("api_key").orElseThrow();
+            if (!value.text().equals(keyExpression)) {
+                work.fix(keyPair.start(), r, PythonStrings.value(keyPair.field("key")).orElse("api_key")
+                        + " entry of client settings pointed at Portkey (the Concentrate key replaces it)",
+                        PythonEdits.replace(value, keyExpression, r.id()));
+                needsOs = true;
+            }
+            consume(keyPair);
+        }
+        for (String name : HEADER_KWARGS) {
+            Node p = pairs.get(name);
+            if (p == null) {
+                continue;
+            }
+            Node v = p.field("value");
+            boolean carriesKey = keyPair != null && !name.equals("headers");
+            if (isCreateHeaders(v)) {
+                createHeaders(v, p, carriesKey);
+            } else if (v.is("dictionary") && hasPortkeyKey(v)) {
+                headerDict(v, p, carriesKey);
+            }
+        }
+    }
+
     /** {@code client.with_options(trace_id=..., metadata=...)}: Portkey-only options go. */
     private void withOptions(Node call, Node fn, Node args) {
         Map<String, Node> kw = kwargs(args);
@@ -820,7 +881,7 @@ final class PythonFileRewriter {
      * no {@code extra_body} yet (merging into an existing one is left to a human).
      */
     private boolean bodyParamOfRequest(Node owner, Rule r, Node value) {
-        if (owner == null || r.param() == null || !owner.field("name").text().equals("extra_headers")
+        if (owner == null || !owner.is("keyword_argument") || r.param() == null || !owner.field("name").text().equals("extra_headers")
                 || owner.parent() == null || kwargs(owner.parent()).containsKey("extra_body")) {
             return false;
         }
