@@ -275,7 +275,14 @@ final class PythonFileRewriter {
             }
             List<TextEdit> out = new ArrayList<>();
             if (lines.isEmpty() && text.onlyBlankBefore(stmt.start()) && text.onlyBlankOrCommentAfter(stmt.end(), null)) {
-                out.add(TextEdit.delete(text.lineStart(stmt.start()), text.nextLineStart(stmt.end()), r.id()));
+                int end = text.nextLineStart(stmt.end());
+                // An import set apart by blank lines inside a function would leave two blank lines
+                // behind: the one after it goes too. (Not at module level, where import os may be
+                // inserted right after the removed line.)
+                if (stmt.parent() != null && stmt.parent().is("block") && blankLineBefore(stmt.start()) && blankLineAt(end)) {
+                    end = text.nextLineStart(end);
+                }
+                out.add(TextEdit.delete(text.lineStart(stmt.start()), end, r.id()));
             } else if (lines.isEmpty()) {
                 out.add(TextEdit.replace(stmt.start(), stmt.end(), "pass", r.id()));
             } else {
@@ -283,6 +290,17 @@ final class PythonFileRewriter {
             }
             work.fix(stmt.start(), r, "import from portkey_ai", out);
         }
+    }
+
+    /** Whether the line above the one holding {@code offset} is blank. */
+    private boolean blankLineBefore(int offset) {
+        int line = text.line(offset);
+        return line > 1 && text.lineText(line - 1).isBlank();
+    }
+
+    /** Whether {@code lineStart} starts a blank line (not the end of the text). */
+    private boolean blankLineAt(int lineStart) {
+        return lineStart < text.length() && text.lineText(text.line(lineStart)).isBlank();
     }
 
     /** Names (with {@code as} aliases) the file already imports from openai at module level. */
