@@ -69,6 +69,12 @@ final class PythonEdits {
     List<TextEdit> removeElements(Node container, Set<Node> remove, String ruleId) {
         List<Node> all = elements(container);
         List<TextEdit> out = new ArrayList<>();
+        if (container.is("dictionary") && !all.isEmpty() && remove.containsAll(all)
+                && container.namedChildren().size() == all.size() && container.text().startsWith("{") && container.text().endsWith("}")) {
+            // A dict emptied of every entry (and holding no comment) becomes {}, not a { } spread over lines.
+            out.add(TextEdit.delete(container.start() + 1, container.end() - 1, ruleId));
+            return out;
+        }
         boolean[] gone = new boolean[all.size()];
         for (int i = 0; i < all.size(); i++) {
             gone[i] = remove.contains(all.get(i));

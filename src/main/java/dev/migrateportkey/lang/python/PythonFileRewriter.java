@@ -57,6 +57,11 @@ final class PythonFileRewriter {
     private static final Set<String> OPENAI_OPTIONS = Set.of("api_key", "base_url", "timeout", "max_retries",
             "default_headers", "default_query", "http_client", "organization", "project", "websocket_base_url");
     /** Calls that read a response header by name. */
+    /**
+     * Callees (last name segment) known to take an {@code api_key} argument: the OpenAI and
+     * Anthropic SDKs and the wrappers around them (LangChain, LlamaIndex, DSPy, CrewAI, LiteLLM).
+     */
+    private static final Pattern API_KEY_CALLEES = Pattern.compile("(?i)\\w*(openai|anthropic|litellm)\\w*|LM|LLM|a?completion|a?embedding");
     private static final Set<String> HEADER_GETTERS = Set.of("get", "getheader", "get_all", "getlist");
     private static final Pattern PORTKEY_VAR = Pattern.compile("\\b[A-Z][A-Z0-9_]*PORTKEY[A-Z0-9_]*\\b|\\bPORTKEY_[A-Z0-9_]+\\b");
 
@@ -81,6 +86,8 @@ final class PythonFileRewriter {
     private final Set<String> migratedClasses = new LinkedHashSet<>();
     private final List<Pin> pins = new ArrayList<>();
     private final List<Node> portkeyImports = new ArrayList<>();
+    /** Start offsets of calls that send to Portkey (a Portkey client, or a client pointed at it). */
+    private final Set<Integer> boundCalls = new HashSet<>();
     private boolean needsOs;
 
     /** A provider the code pinned its requests to, and the rule that moved it into the model slug. */
@@ -107,6 +114,8 @@ final class PythonFileRewriter {
         for (Node n : all) {
             if (n.is("call") && !isConsumed(n)) {
                 call(n);
+            } else if (n.is("dictionary") && !isConsumed(n)) {
+                boundDict(n);
             }
         }
         for (Node n : all) {
@@ -266,7 +275,14 @@ final class PythonFileRewriter {
             }
             List<TextEdit> out = new ArrayList<>();
             if (lines.isEmpty() && text.onlyBlankBefore(stmt.start()) && text.onlyBlankOrCommentAfter(stmt.end(), null)) {
-                out.add(TextEdit.delete(text.lineStart(stmt.start()), text.nextLineStart(stmt.end()), r.id()));
+                int end = text.nextLineStart(stmt.end());
+                // An import set apart by blank lines inside a function would leave two blank lines
+                // behind: the one after it goes too. (Not at module level, where import os may be
+                // inserted right after the removed line.)
+                if (stmt.parent() != null && stmt.parent().is("block") && blankLineBefore(stmt.start()) && blankLineAt(end)) {
+                    end = text.nextLineStart(end);
+                }
+                out.add(TextEdit.delete(text.lineStart(stmt.start()), end, r.id()));
             } else if (lines.isEmpty()) {
                 out.add(TextEdit.replace(stmt.start(), stmt.end(), "pass", r.id()));
             } else {
@@ -274,6 +290,17 @@ final class PythonFileRewriter {
             }
             work.fix(stmt.start(), r, "import from portkey_ai", out);
         }
+    }
+
+    /** Whether the line above the one holding {@code offset} is blank. */
+    private boolean blankLineBefore(int offset) {
+        int line = text.line(offset);
+        return line > 1 && text.lineText(line - 1).isBlank();
+    }
+
+    /** Whether {@code lineStart} starts a blank line (not the end of the text). */
+    private boolean blankLineAt(int lineStart) {
+        return lineStart < text.length() && text.lineText(text.line(lineStart)).isBlank();
     }
 
     /** Names (with {@code as} aliases) the file already imports from openai at module level. */
@@ -477,6 +504,7 @@ final class PythonFileRewriter {
             out.add(PythonEdits.replace(fn, target, baseUrlRule.id()));
         }
         work.fix(call.start(), baseUrlRule, local + "(...) becomes " + target + "(...) against Concentrate", out);
+        boundCalls.add(call.start());
         consume(call);
     }
 
@@ -532,10 +560,17 @@ final class PythonFileRewriter {
             }
             consume(keyArg);
         }
+        boundCalls.add(call.start());
+        // The key can move into an api_key= argument only where one exists or the constructor is
+        // an SDK client known to take one; any other class (a settings object, a provider profile)
+        // would reject an unknown keyword, so its header dict carries the key as Authorization.
+        // A request method (create(...)) runs on a client that carries the key already.
+        Node fn = call.field("function");
+        boolean takesKey = keyArg != null || !isConstructor(fn) || acceptsApiKey(fn);
         boolean keyNeeded = false;
         for (Node a : headerArgs) {
             Node v = a.field("value");
-            boolean carriesKey = sdkClient && !a.field("name").text().equals("headers");
+            boolean carriesKey = sdkClient && takesKey && !a.field("name").text().equals("headers");
             boolean keyHeader = v.is("dictionary") ? headerDict(v, a, carriesKey) : createHeaders(v, a, carriesKey);
             // A per-request extra_headers of create(...) cannot take the key back as api_key; a
             // client's default_headers (or a client whose base URL was Portkey's) can.
@@ -555,6 +590,65 @@ final class PythonFileRewriter {
                 work.edit(PythonEdits.insertIntoEmpty(args, code, r.id()));
             }
             needsOs = true;
+        }
+    }
+
+    /**
+     * A client's settings as a dict whose base URL is Portkey's: autogen's {@code config_list}
+     * entries, options built for {@code ChatOpenAI(**options)}, {@code client_args}. Its entries
+     * follow the same rules as a call's keyword arguments: the key entry carries the Concentrate
+     * key (then the Portkey key header goes), the header entry is migrated. Without a key entry
+     * the consumer is unknown, so the header dict carries the key as Authorization.
+     */
+    private void boundDict(Node dict) {
+        Map<String, Node> pairs = new LinkedHashMap<>();
+        for (Node p : PythonEdits.elements(dict)) {
+            if (p.is("pair") && p.field("value") != null) {
+                PythonStrings.value(p.field("key")).ifPresent(k -> pairs.put(k, p));
+            }
+        }
+        Node urlPair = null;
+        for (String name : BASE_URL_KWARGS) {
+            Node p = pairs.get(name);
+            if (p != null && isPortkeyUrl(p.field("value"))) {
+                urlPair = p;
+            }
+        }
+        if (urlPair == null) {
+            return;
+        }
+        Node url = urlPair.field("value");
+        String replacement = url.is("identifier") ? PythonStrings.quote(baseUrlRule.to()) : rules.rewriteUrls(url.text());
+        work.fix(urlPair.start(), baseUrlRule, PythonStrings.value(urlPair.field("key")).orElse("base_url") + " entry pointed at Portkey",
+                PythonEdits.replace(url, replacement, baseUrlRule.id()));
+        consume(urlPair);
+        Node keyPair = null;
+        for (String name : KEY_KWARGS) {
+            keyPair = keyPair != null ? keyPair : pairs.get(name);
+        }
+        if (keyPair != null) {
+            Node value = keyPair.field("value");
+            Rule r = rules.sdkParam("api_key").orElseThrow();
+            if (!value.text().equals(keyExpression)) {
+                work.fix(keyPair.start(), r, PythonStrings.value(keyPair.field("key")).orElse("api_key")
+                        + " entry of client settings pointed at Portkey (the Concentrate key replaces it)",
+                        PythonEdits.replace(value, keyExpression, r.id()));
+                needsOs = true;
+            }
+            consume(keyPair);
+        }
+        for (String name : HEADER_KWARGS) {
+            Node p = pairs.get(name);
+            if (p == null) {
+                continue;
+            }
+            Node v = p.field("value");
+            boolean carriesKey = keyPair != null && !name.equals("headers");
+            if (isCreateHeaders(v)) {
+                createHeaders(v, p, carriesKey);
+            } else if (v.is("dictionary") && hasPortkeyKey(v)) {
+                headerDict(v, p, carriesKey);
+            }
         }
     }
 
@@ -689,9 +783,15 @@ final class PythonFileRewriter {
                 authorization = p;
             }
         }
+        // Beside a custom host (left for a human: it is not Concentrate's to take), the Authorization
+        // entry is that host's credential, so it is not touched.
+        boolean customHost = elements.stream().anyMatch(p -> p.is("pair") && PythonStrings.value(p.field("key"))
+                .filter(PythonFileRewriter::isPortkeyHeader).flatMap(rules::requestHeader)
+                .filter(r -> r.action() == Action.MANUAL).isPresent());
         Set<Node> remove = new LinkedHashSet<>();
         List<TextEdit> out = new ArrayList<>();
         boolean keyFound = false;
+        boolean authorizationDone = customHost;
         for (Node p : elements) {
             if (!p.is("pair")) {
                 continue;
@@ -733,8 +833,9 @@ final class PythonFileRewriter {
                     } else if (authorization != null) {
                         remove.add(p);
                         Node av = authorization.field("value");
-                        List<TextEdit> change = av == null || av.text().equals(bearer) ? List.of()
+                        List<TextEdit> change = authorizationDone || av == null || av.text().equals(bearer) ? List.of()
                                 : List.of(PythonEdits.replace(av, bearer, r.id()));
+                        authorizationDone = true;
                         work.fix(key.start(), r, subject, change);
                     } else {
                         char q = PythonStrings.quoteOf(key);
@@ -757,6 +858,9 @@ final class PythonFileRewriter {
                 default -> work.manualWithTodo(key.start(), PythonEdits.anchor(dict), r, subject, COMMENT);
             }
         }
+        if (authorization != null && !authorizationDone) {
+            byokAuthorization(authorization, clientCarriesKey, remove);
+        }
         if (owner != null && remove.size() == elements.size() && owner.parent() != null) {
             out.addAll(edits.removeElements(owner.parent(), Set.of(owner), "header-map"));
         } else {
@@ -768,12 +872,34 @@ final class PythonFileRewriter {
     }
 
     /**
+     * An Authorization entry beside Portkey headers carries what Portkey forwarded to the provider
+     * (BYOK: an upstream provider key, or a virtual key), and Concentrate would answer it with 401.
+     * It goes where the client's api_key carries the Concentrate key (custom headers override the
+     * SDK's own Authorization), and otherwise carries the Concentrate key itself.
+     */
+    private void byokAuthorization(Node authorization, boolean clientCarriesKey, Set<Node> remove) {
+        Rule r = rules.requestHeader("x-portkey-api-key").filter(k -> k.action() == Action.TO_AUTHORIZATION)
+                .orElse(rules.sdkParam("api_key").orElseThrow());
+        Node av = authorization.field("value");
+        String bearer = "\"Bearer \" + " + keyExpression;
+        if (clientCarriesKey) {
+            remove.add(authorization);
+            work.fix(authorization.start(), r, "Authorization header beside Portkey headers (the provider key Portkey"
+                    + " forwarded): the client's api_key carries the Concentrate key");
+        } else if (av != null && !av.text().equals(bearer)) {
+            needsOs = true;
+            work.fix(authorization.start(), r, "Authorization header beside Portkey headers (the provider key Portkey"
+                    + " forwarded) now carries the Concentrate key", PythonEdits.replace(av, bearer, r.id()));
+        }
+    }
+
+    /**
      * A header of one request ({@code extra_headers} of a call) that becomes a body param of the
      * same request: {@code extra_body={"param": value}} is added beside it. Only when the call has
      * no {@code extra_body} yet (merging into an existing one is left to a human).
      */
     private boolean bodyParamOfRequest(Node owner, Rule r, Node value) {
-        if (owner == null || r.param() == null || !owner.field("name").text().equals("extra_headers")
+        if (owner == null || !owner.is("keyword_argument") || r.param() == null || !owner.field("name").text().equals("extra_headers")
                 || owner.parent() == null || kwargs(owner.parent()).containsKey("extra_body")) {
             return false;
         }
@@ -989,27 +1115,53 @@ final class PythonFileRewriter {
             headerName(lit, value.get());
             return;
         }
+        // An f-string's {...} parts are code: a name there (PORTKEY_AVAILABLE) is a Python
+        // variable, and a string there is visited as a literal of its own.
+        List<Node> code = lit.children().stream().filter(c -> c.is("interpolation")).toList();
         Matcher m = PORTKEY_VAR.matcher(source);
-        StringBuilder out = new StringBuilder();
-        List<Rule> applied = new ArrayList<>();
+        List<TextEdit> changes = new ArrayList<>();
+        Set<String> applied = new LinkedHashSet<>();
+        Rule fixRule = null;
         Set<String> manualDone = new HashSet<>();
         while (m.find()) {
+            int at = lit.start() + m.start();
+            if (code.stream().anyMatch(c -> c.start() <= at && at < c.end())) {
+                continue;
+            }
             Rule r = rules.envVar(m.group()).orElse(null);
             if (r == null) {
                 continue;
             }
             if (r.action() == Action.REPLACE_ENV) {
-                m.appendReplacement(out, Matcher.quoteReplacement(r.to()));
-                applied.add(r);
+                changes.add(TextEdit.replace(at, lit.start() + m.end(), r.to(), r.id()));
+                applied.add(m.group());
+                fixRule = fixRule == null ? r : fixRule;
             } else if (manualDone.add(m.group())) {
                 work.manualWithTodo(lit.start(), PythonEdits.anchor(lit), r, m.group() + " read here", COMMENT);
             }
         }
-        if (!applied.isEmpty()) {
-            m.appendTail(out);
-            Rule r = applied.get(0);
-            work.fix(lit.start(), r, "environment variable " + value.orElse(source).strip(), PythonEdits.replace(lit, out.toString(), r.id()));
+        if (fixRule != null) {
+            // Name the variable, not the whole string: a docstring would make a finding of many lines.
+            work.fix(lit.start(), fixRule, "environment variable " + String.join(", ", applied), changes);
+            if (isEnvironWrite(lit)) {
+                // The value written was a Portkey credential (a Portkey key, often a virtual key):
+                // renamed, it would reach Concentrate as its key and be refused with 401.
+                String todo = "the value written to " + fixRule.to() + " here was a Portkey credential (a Portkey or"
+                        + " virtual key): assign your Concentrate key (sk-cn-v1-...) instead";
+                work.manual(lit.start(), fixRule.id(), todo);
+                work.todoAbove(PythonEdits.anchor(lit), COMMENT, todo, fixRule.id());
+            }
         }
+    }
+
+    /** {@code os.environ["NAME"] = value}: the literal is the key of an environment write. */
+    private static boolean isEnvironWrite(Node lit) {
+        Node sub = lit.parent();
+        if (sub == null || !sub.is("subscript") || sub.field("value") == null || !sub.field("value").text().endsWith("environ")) {
+            return false;
+        }
+        Node assign = sub.parent();
+        return assign != null && assign.is("assignment") && assign.field("left") != null && assign.field("left").start() == sub.start();
     }
 
     /** An x-portkey-* name outside a header dict: a response header read, or a name the tool cannot follow. */
@@ -1096,6 +1248,12 @@ final class PythonFileRewriter {
             if (model.isEmpty() || !value.is("string")) {
                 continue;
             }
+            if (kwarg && otherClient(n)) {
+                // The model of a client that does not go through Portkey (an embedding client
+                // still calling OpenAI directly) is not the pinned provider's to change.
+                work.model(value.start(), model.get(), model.get());
+                continue;
+            }
             ModelSlugs.Slug slug = slugs.slug(model.get(), pin == null ? null : pin.pin());
             work.model(value.start(), model.get(), slug.slug());
             if (pin != null && !slug.slug().equals(model.get()) && !slug.guessed()) {
@@ -1107,6 +1265,32 @@ final class PythonFileRewriter {
     }
 
     // ---------------------------------------------------------------- shared
+
+    /**
+     * Whether a keyword argument belongs to a client constructed here ({@code Name(...)} or
+     * {@code module.Name(...)}, a class by Python's naming) that is not pointed at Portkey.
+     * Request methods ({@code client.chat.completions.create(...)}) are not constructors.
+     */
+    private boolean otherClient(Node kwarg) {
+        Node args = kwarg.parent();
+        Node call = args == null ? null : args.parent();
+        return call != null && call.is("call") && !boundCalls.contains(call.start()) && isConstructor(call.field("function"));
+    }
+
+    /** {@code Name(...)} or {@code module.Name(...)}: a class, by Python's naming convention. */
+    private static boolean isConstructor(Node fn) {
+        Node name = fn == null ? null : fn.is("attribute") ? fn.field("attribute") : fn;
+        return name != null && name.is("identifier") && Character.isUpperCase(name.text().charAt(0));
+    }
+
+    /** Whether the callee is an SDK client (or wrapper) known to accept {@code api_key=...}. */
+    private static boolean acceptsApiKey(Node fn) {
+        if (fn == null) {
+            return false;
+        }
+        Node name = fn.is("attribute") ? fn.field("attribute") : fn;
+        return name != null && name.is("identifier") && API_KEY_CALLEES.matcher(name.text()).matches();
+    }
 
     private static boolean isClientClass(String portkeyName) {
         return portkeyName != null && CLIENT_CLASSES.containsKey(portkeyName);

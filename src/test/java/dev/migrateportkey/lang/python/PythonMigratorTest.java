@@ -153,6 +153,17 @@ class PythonMigratorTest {
     }
 
     @Test
+    void anEnvVarInADocstringIsReportedByItsNameOnOneLine() throws Exception {
+        Result r = migrate("\"\"\"Talks to the gateway.\n\nNeeds PORTKEY_API_KEY set.\n\"\"\"\n"
+                + "import os\nkey = os.environ[\"PORTKEY_API_KEY\"]\n");
+        assertThat(r.text()).contains("Needs CONCENTRATE_API_KEY set.").contains("os.environ[\"CONCENTRATE_API_KEY\"]");
+        assertThat(r.findings()).hasSize(2).allSatisfy(f -> {
+            assertThat(f.message()).doesNotContain("\n").doesNotContain("Talks to");
+            assertThat(f.message()).contains("environment variable PORTKEY_API_KEY");
+        });
+    }
+
+    @Test
     void aPerRequestKeyHeaderIsDroppedWithoutGivingTheRequestAnApiKey() throws Exception {
         Result r = migrate("r = client.chat.completions.create(model=\"gpt-4o\", messages=[],"
                 + " extra_headers={\"x-portkey-api-key\": k, \"x-portkey-trace-id\": rid})\n");
