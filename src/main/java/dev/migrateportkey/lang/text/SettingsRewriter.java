@@ -144,7 +144,7 @@ public final class SettingsRewriter {
             List<String> held = new ArrayList<>();
             for (Setting s : e.getValue()) {
                 if (s.hasValue() && s.valueEnd() > s.valueStart()) {
-                    held.add(s.path() + " (" + describe(value(s)) + ")");
+                    held.add(s.path() + " (" + describe(s.name(), value(s)) + ")");
                 } else if (s.hasValue() || s.secretLookup()) {
                     held.add(s.path());
                 }
@@ -175,10 +175,18 @@ public final class SettingsRewriter {
         return null;
     }
 
-    private static String describe(String value) {
+    /** A value for a message: shortened, and masked whole when its name says it is a secret. */
+    private static String describe(String name, String value) {
+        if (SECRET_NAME.matcher(name).find() && !value.contains("$")) {
+            return SecretMasker.maskSecret(value);
+        }
         String v = value.length() > 60 ? value.substring(0, 57) + "..." : value;
         return SecretMasker.mask(v);
     }
+
+    /** Names of settings that hold a credential (a reference such as {@code ${X}} is not one). */
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i)(api[-_.]?key|apikey|token|secret|password|credential)");
 
     // ---- x-portkey-* header entries --------------------------------------------------------
 
@@ -339,7 +347,7 @@ public final class SettingsRewriter {
         }
         if (literalKey) {
             todo(s, r.id());
-            work.manual(s.anchor(), r.id(), r.to() + ": the literal key (" + SecretMasker.mask(value(s))
+            work.manual(s.anchor(), r.id(), r.to() + ": the literal key (" + SecretMasker.maskSecret(value(s))
                     + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
         }
         fix(s.anchor(), r, subject, edits);
