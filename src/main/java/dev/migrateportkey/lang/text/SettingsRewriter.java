@@ -48,6 +48,10 @@ public final class SettingsRewriter {
     private final VariableReferences references;
     /** Every entry's path, to see whether a variable's new name is already set beside it. */
     private final java.util.Set<String> paths = new java.util.HashSet<>();
+    /** Every entry, to find a header's siblings. */
+    private List<Setting> all = List.of();
+    /** Whether the file configures a client key setting ({@code spring.ai.openai.api-key}) that carries the key. */
+    private boolean clientKeySetting;
     /** Lines a finding already covers: the leftover sweep does not report them again. */
     private final BitSet handledLines = new BitSet();
     /** Whole-line removals, applied together at the end so that neighbours merge. */
@@ -78,6 +82,9 @@ public final class SettingsRewriter {
     public void run() {
         List<Setting> settings = scan.settings();
         settings.forEach(x -> paths.add(x.path()));
+        all = settings;
+        clientKeySetting = settings.stream().anyMatch(x -> rules.find(RuleKind.SETTING, x.path())
+                .filter(r -> r.action() == Action.REPLACE_ENV).isPresent());
         boolean configuresPortkey = settings.stream().anyMatch(this::mentionsPortkey);
         List<Setting> rest = portkeyBlocks(settings);
         for (Setting s : rest) {
@@ -206,6 +213,9 @@ public final class SettingsRewriter {
         String subject = "header entry " + name;
         if (a == Action.RENAME_HEADER) {
             fix(s.anchor(), r, subject + " renamed to " + r.to(), TextEdit.replace(s.keyStart(), s.keyEnd(), r.to(), r.id()));
+        } else if (a == Action.TO_AUTHORIZATION && !clientKeySetting && s.hasValue() && !s.secretLookup()
+                && !value(s).isBlank()) {
+            toAuthorization(s, r, subject);
         } else if ((a == Action.DROP || a == Action.TO_MODEL_PREFIX || a == Action.TO_AUTHORIZATION) && s.ownsLines()) {
             fix(s.anchor(), r, subject + " removed");
             removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
@@ -213,6 +223,43 @@ public final class SettingsRewriter {
             manual(s.anchor(), s.ownsLines() ? s.entryStart() : s.anchor(), r, subject);
         }
         return true;
+    }
+
+    /**
+     * The key header of a header map with no client key setting in the file to carry the key: the
+     * map's {@code Authorization} entry, or this entry renamed to one, carries
+     * {@code Bearer <Concentrate key>} (the guide's Step 3). A reference keeps its shape
+     * ({@code ${PORTKEY_API_KEY}} becomes {@code Bearer ${CONCENTRATE_API_KEY}}); a literal key
+     * becomes the placeholder, left for a human.
+     */
+    private void toAuthorization(Setting s, Rule r, String subject) {
+        String v = value(s);
+        boolean literal = !v.contains("$");
+        String bearer = "Bearer " + (literal ? KEY_PLACEHOLDER : references.rename(v));
+        String parent = s.path().substring(0, s.path().length() - s.name().length());
+        Setting auth = all.stream()
+                .filter(x -> x != s && x.hasKey() && x.hasValue() && !x.secretLookup()
+                        && x.path().equalsIgnoreCase(parent + "Authorization"))
+                .findFirst().orElse(null);
+        if (auth != null && s.ownsLines()) {
+            // BYOK: the provider key stood in Authorization; the Concentrate key takes its place.
+            fix(s.anchor(), r, subject + " removed; the Authorization entry beside it now sends " + bearer,
+                    TextEdit.replace(auth.valueStart(), auth.valueEnd(), bearer, r.id()));
+            removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
+            markLines(auth.anchor(), auth.anchor());
+        } else if (auth == null) {
+            fix(s.anchor(), r, subject + " now Authorization: " + bearer,
+                    TextEdit.replace(s.keyStart(), s.keyEnd(), "Authorization", r.id()),
+                    TextEdit.replace(s.valueStart(), s.valueEnd(), bearer, r.id()));
+        } else {
+            manual(s.anchor(), s.anchor(), r, subject);
+            return;
+        }
+        if (literal) {
+            todo(s, KEY_RULE);
+            work.manual(s.anchor(), KEY_RULE, "Authorization: the literal key (" + SecretMasker.maskSecret(v)
+                    + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
+        }
     }
 
     // ---- Spring AI / LangChain4j settings ---------------------------------------------------
@@ -354,7 +401,8 @@ public final class SettingsRewriter {
     }
 
     private boolean isPlaceholder(Setting s) {
-        return s.hasValue() && !s.secretLookup() && value(s).equals(KEY_PLACEHOLDER);
+        return s.hasValue() && !s.secretLookup()
+                && (value(s).equals(KEY_PLACEHOLDER) || value(s).equals("Bearer " + KEY_PLACEHOLDER));
     }
 
     /** A placeholder a first run left: a human still has to put the real key in. */
