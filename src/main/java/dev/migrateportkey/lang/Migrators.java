@@ -2,6 +2,7 @@ package dev.migrateportkey.lang;
 
 import dev.migrateportkey.lang.env.EnvFileMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
+import dev.migrateportkey.lang.json.JsonMigrator;
 import dev.migrateportkey.lang.manifest.ManifestMigrator;
 import dev.migrateportkey.lang.properties.PropertiesMigrator;
 import dev.migrateportkey.lang.python.PythonMigrator;
@@ -22,6 +23,7 @@ public final class Migrators {
                 new EnvFileMigrator(),
                 new ManifestMigrator(),
                 new YamlMigrator(),
-                new PropertiesMigrator());
+                new PropertiesMigrator(),
+                new JsonMigrator());
     }
 }

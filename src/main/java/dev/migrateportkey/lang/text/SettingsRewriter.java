@@ -348,7 +348,9 @@ public final class SettingsRewriter {
                 commentOut(s, r, s.name() + " commented out");
             } else {
                 // The rule's note speaks of a line the tool commented out; here a human has to.
-                String subject = s.name() + " shares its line with other settings: comment it out by hand";
+                String subject = commentPrefix == null
+                        ? s.name() + " left in place: this file format has no comments to park it in"
+                        : s.name() + " shares its line with other settings: comment it out by hand";
                 work.manual(s.anchor(), r, subject);
                 markLines(s.anchor(), s.anchor());
                 if (commentPrefix != null && !scan.opaqueLines().get(text.line(s.anchor()))) {
