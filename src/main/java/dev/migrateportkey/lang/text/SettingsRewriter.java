@@ -389,7 +389,17 @@ public final class SettingsRewriter {
                 String nv = rules.rewriteUrls(v);
                 edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
                 subject += ", value " + nv;
-            } else if (!v.isBlank() && !v.startsWith("http")) {
+            } else if (holdsAddress(r) && SELF_HOSTED.matcher(v).matches()) {
+                // A self-hosted gateway (http://localhost:8787/v1, an in-cluster service): the
+                // variable now names Concentrate, so it must hold Concentrate's address, path kept.
+                String host = rules.baseUrl("https://api.portkey.ai").map(Rule::to).orElse(null);
+                java.util.regex.Matcher m = SELF_HOSTED.matcher(v);
+                if (host != null && m.matches()) {
+                    String nv = host + (m.group(1) == null ? "" : m.group(1));
+                    edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
+                    subject += "; it pointed at a self-hosted gateway (" + v + "), now " + nv;
+                }
+            } else if (!v.isBlank() && !v.startsWith("http") && !holdsAddress(r)) {
                 edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), KEY_PLACEHOLDER, r.id()));
                 literalKey = true;
             }
@@ -400,6 +410,16 @@ public final class SettingsRewriter {
                     + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
         }
         fix(s.anchor(), r, subject, edits);
+    }
+
+    /** An http(s) URL whose host is not Concentrate's; group 1 is its path and query. */
+    private static final java.util.regex.Pattern SELF_HOSTED = java.util.regex.Pattern.compile(
+            "(?i)https?://(?!api\\.concentrate\\.ai)[^/\\s$]+(/\\S*)?");
+
+    /** Whether a renamed variable holds an address (its new name says URL, host or endpoint), not a key. */
+    private static boolean holdsAddress(Rule r) {
+        String to = r.to() == null ? "" : r.to().toUpperCase(Locale.ROOT);
+        return to.endsWith("_URL") || to.endsWith("_HOST") || to.endsWith("_ENDPOINT");
     }
 
     private boolean isPlaceholder(Setting s) {
