@@ -1,5 +1,7 @@
 package dev.migrateportkey.lang.text;
 
+import dev.migrateportkey.config.ModelSlugs;
+import dev.migrateportkey.config.ProviderResolver;
 import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.FileMigration;
@@ -90,7 +92,8 @@ public final class SettingsRewriter {
         for (Setting s : rest) {
             if (isPlaceholder(s)) {
                 placeholderLeft(s);
-            } else if (!header(s) && !settingRule(s, configuresPortkey) && !envVar(s, configuresPortkey)) {
+            } else if (!header(s) && !settingRule(s, configuresPortkey) && !envVar(s, configuresPortkey)
+                    && !catalogModel(s, configuresPortkey)) {
                 values(s);
             }
         }
@@ -461,6 +464,56 @@ public final class SettingsRewriter {
         // The note goes in first: insertions at one offset apply in the order they are recorded.
         work.todoAbove(s.entryStart(), commentPrefix, r.note(), r.id());
         fix(s.anchor(), r, subject, edits);
+    }
+
+    // ---- Portkey model catalog strings -----------------------------------------------------
+
+    /** {@code @provider-slug/model}, alone or behind a client prefix ({@code openai/@slug/model}, LiteLLM). */
+    private static final java.util.regex.Pattern CATALOG = java.util.regex.Pattern.compile(
+            "(?:^|(?<=/))@([A-Za-z0-9][A-Za-z0-9_.-]*)/([A-Za-z0-9][A-Za-z0-9_.:-]*)$");
+
+    /**
+     * A Portkey model catalog string in a file that configures Portkey: Concentrate has no catalog,
+     * so {@code @slug/model} becomes the slug the guide's Step 5 gives ({@code provider/model} for a
+     * known provider, the bare model otherwise). A provider guessed from the slug's parts is written
+     * and reported for a human to confirm.
+     */
+    private boolean catalogModel(Setting s, boolean configuresPortkey) {
+        if (!configuresPortkey || !s.hasValue() || s.secretLookup()) {
+            return false;
+        }
+        String v = value(s);
+        java.util.regex.Matcher m = CATALOG.matcher(v);
+        if (!m.find()) {
+            return false;
+        }
+        Rule r = rules.requestHeader("x-portkey-provider").orElse(null);
+        if (r == null) {
+            return false;
+        }
+        String catalog = v.substring(m.start());
+        ModelSlugs.Slug slug = slugs().slug(catalog, null);
+        String nv = v.substring(0, m.start()) + slug.slug();
+        int at = s.valueStart() + m.start();
+        work.model(at, catalog, slug.slug());
+        String subject = "Portkey catalog model " + catalog + " becomes " + slug.slug()
+                + (slug.pin() == null ? " (@" + m.group(1) + " names no known provider: the bare slug lets routing pick one)" : "");
+        fix(s.anchor(), r, subject, TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
+        if (slug.guessed()) {
+            work.manual(at, r.id(), "provider of " + catalog + " guessed as " + slug.pin().prefix()
+                    + ": confirm it, or run again with --virtual-key " + m.group(1) + "=PROVIDER");
+        }
+        markLines(s.anchor(), s.anchor());
+        return true;
+    }
+
+    private ModelSlugs slugs;
+
+    private ModelSlugs slugs() {
+        if (slugs == null) {
+            slugs = new ModelSlugs(rules, new ProviderResolver(rules, work.options().virtualKeys()), work.options().pinProvider());
+        }
+        return slugs;
     }
 
     // ---- values ----------------------------------------------------------------------------
