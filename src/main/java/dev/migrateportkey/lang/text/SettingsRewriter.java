@@ -97,6 +97,7 @@ public final class SettingsRewriter {
                 values(s);
             }
         }
+        new InstallCommands(work, scan, handledLines).run();
         new LeftoverSweep(work, scan, commentPrefix, trailingComments, handledLines, removals).run();
         removeLines();
     }
