@@ -519,8 +519,92 @@ public final class SettingsRewriter {
 
     // ---- values ----------------------------------------------------------------------------
 
+    /** A header argument of a command line: {@code -H "x-portkey-name: value"} (curl, wget, httpie-like). */
+    private static final java.util.regex.Pattern HEADER_ARG = java.util.regex.Pattern.compile(
+            "([ \\t]*)(?:-H|--header)[ \\t]+([\"'])(x-portkey-[A-Za-z0-9-]+)[ \\t]*:[ \\t]*([^\"'\\r\\n]*)\\2");
+
+    /**
+     * The {@code x-portkey-*} header arguments of a bare command line (a curl call in a script or a
+     * CI step) follow their request-header rules: the key header becomes
+     * {@code Authorization: Bearer <Concentrate key>}, renamed headers are renamed, dropped ones go
+     * (with their line when nothing else is on it but the continuation). Headers that need a human
+     * stay for the sweep; so does the key header of a command that already sends Authorization (BYOK).
+     * Returns true when it recorded the line's edit.
+     */
+    private boolean headerArguments(Setting s) {
+        if (s.hasKey() || !s.hasValue() || s.secretLookup()) {
+            return false;
+        }
+        String v = value(s);
+        java.util.regex.Matcher m = HEADER_ARG.matcher(v);
+        StringBuilder sb = new StringBuilder();
+        List<String> done = new ArrayList<>();
+        Rule first = null;
+        boolean literalKey = false;
+        while (m.find()) {
+            Rule r = rules.requestHeader(m.group(3)).orElse(null);
+            String replacement = null;
+            if (r != null && r.action() == Action.RENAME_HEADER) {
+                replacement = m.group(1) + "-H " + m.group(2) + r.to() + ": " + m.group(4) + m.group(2);
+                done.add(m.group(3) + " renamed to " + r.to());
+            } else if (r != null && r.action() == Action.TO_AUTHORIZATION && !sendsAuthorization(s)) {
+                literalKey = !m.group(4).contains("$");
+                String key = literalKey ? KEY_PLACEHOLDER : references.rename(m.group(4));
+                replacement = m.group(1) + "-H " + m.group(2) + "Authorization: Bearer " + key + m.group(2);
+                done.add(m.group(3) + " now Authorization: Bearer " + key);
+            } else if (r != null && (r.action() == Action.DROP || r.action() == Action.TO_MODEL_PREFIX)) {
+                replacement = "";
+                done.add(m.group(3) + " removed");
+            }
+            if (replacement == null) {
+                continue;
+            }
+            first = first == null ? r : first;
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        if (first == null) {
+            return false;
+        }
+        m.appendTail(sb);
+        String nv = rules.rewriteUrls(references.rename(sb.toString()));
+        if (!v.isEmpty() && !Character.isWhitespace(v.charAt(0))) {
+            nv = nv.stripLeading(); // the removed header led the line: its indentation stays, not a gap
+        }
+        String subject = "this line's headers: " + String.join(", ", done);
+        String rest = nv.strip();
+        if ((rest.isEmpty() || rest.equals("\\")) && s.ownsLines()) {
+            fix(s.anchor(), first, subject + " (the line went with them)");
+            removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), first.id()));
+        } else if (rest.equals("\\") && text.onlyBlankBefore(s.valueStart())) {
+            // A continuation line holding only the header: the lines around it still chain.
+            int from = text.lineStart(s.valueStart());
+            fix(s.anchor(), first, subject + " (the line went with them)");
+            removals.add(TextEdit.delete(from, text.nextLineStart(from), first.id()));
+        } else if (rest.isEmpty() || rest.equals("\\")) {
+            return false;
+        } else {
+            work.fix(s.valueStart(), first, subject, List.of(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, first.id())));
+        }
+        if (literalKey) {
+            work.manual(s.valueStart(), KEY_RULE, "Authorization: the literal key was replaced by the placeholder "
+                    + KEY_PLACEHOLDER + "; set your real Concentrate key here");
+        }
+        return true;
+    }
+
+    /** Whether a line near this one already sends an Authorization header (the same command, BYOK). */
+    private boolean sendsAuthorization(Setting s) {
+        int line = text.line(s.valueStart());
+        for (int l = Math.max(1, line - 6); l <= Math.min(text.lineCount(), line + 6); l++) {
+            if (text.lineText(l).toLowerCase(Locale.ROOT).contains("authorization:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void values(Setting s) {
-        if (!s.hasValue()) {
+        if (!s.hasValue() || headerArguments(s)) {
             return;
         }
         String v = value(s);
