@@ -1,6 +1,7 @@
 package dev.migrateportkey.lang;
 
 import dev.migrateportkey.lang.env.EnvFileMigrator;
+import dev.migrateportkey.lang.hcl.HclMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
 import dev.migrateportkey.lang.json.JsonMigrator;
 import dev.migrateportkey.lang.manifest.ManifestMigrator;
@@ -24,6 +25,7 @@ public final class Migrators {
                 new ManifestMigrator(),
                 new YamlMigrator(),
                 new PropertiesMigrator(),
-                new JsonMigrator());
+                new JsonMigrator(),
+                new HclMigrator());
     }
 }
