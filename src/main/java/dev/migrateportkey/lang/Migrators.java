@@ -1,7 +1,9 @@
 package dev.migrateportkey.lang;
 
 import dev.migrateportkey.lang.env.EnvFileMigrator;
+import dev.migrateportkey.lang.hcl.HclMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
+import dev.migrateportkey.lang.json.JsonMigrator;
 import dev.migrateportkey.lang.manifest.ManifestMigrator;
 import dev.migrateportkey.lang.properties.PropertiesMigrator;
 import dev.migrateportkey.lang.python.PythonMigrator;
@@ -22,6 +24,8 @@ public final class Migrators {
                 new EnvFileMigrator(),
                 new ManifestMigrator(),
                 new YamlMigrator(),
-                new PropertiesMigrator());
+                new PropertiesMigrator(),
+                new JsonMigrator(),
+                new HclMigrator());
     }
 }

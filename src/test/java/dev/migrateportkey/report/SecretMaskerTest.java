@@ -50,6 +50,22 @@ class SecretMaskerTest {
     }
 
     @Test
+    void unprefixedPortkeyKeysAreMaskedWhereANameSaysTheyAreSecrets() {
+        String key = "hyXJhCcEVh1Cpp+d5WsEoqfEk2oc"; // the shape of a real Portkey key: no prefix
+        assertThat(SecretMasker.mask("PORTKEY_API_KEY=" + key)).isEqualTo("PORTKEY_API_KEY=hyXJ\u2026");
+        assertThat(SecretMasker.mask("`portkey.api-key: '" + key + "'`")).isEqualTo("`portkey.api-key: 'hyXJ\u2026'`");
+        assertThat(SecretMasker.mask("NEXT_PUBLIC_PORTKEY_API_KEY=" + key + " end")).doesNotContain(key).endsWith("\u2026 end");
+        assertThat(SecretMasker.maskSecret(key)).isEqualTo("hyXJ\u2026");
+        assertThat(SecretMasker.maskSecret("abc")).isEqualTo("\u2026");
+        assertThat(SecretMasker.maskSecret(KEY)).isEqualTo("pk-liv\u2026");
+        // Words, references, URLs and the placeholder after a secret name are not keys.
+        assertThat(SecretMasker.mask("PORTKEY_API_KEY=${PORTKEY_API_KEY}")).isEqualTo("PORTKEY_API_KEY=${PORTKEY_API_KEY}");
+        assertThat(SecretMasker.mask("CONCENTRATE_API_KEY: the literal key")).isEqualTo("CONCENTRATE_API_KEY: the literal key");
+        assertThat(SecretMasker.mask("CONCENTRATE_API_KEY=sk-cn-v1-...")).isEqualTo("CONCENTRATE_API_KEY=sk-cn-v1-...");
+        assertThat(SecretMasker.mask("api-key: your_portkey_api_key_here")).isEqualTo("api-key: your_portkey_api_key_here");
+    }
+
+    @Test
     void placeholderAndOrdinaryTextAreUntouched() {
         assertThat(SecretMasker.mask("sk-cn-v1-...")).isEqualTo("sk-cn-v1-...");
         String note = "Authorization: Bearer header carrying your Concentrate key (sk-cn-v1-...).";

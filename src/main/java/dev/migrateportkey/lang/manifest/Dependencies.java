@@ -26,6 +26,8 @@ final class Dependencies {
     private final FileMigration work;
     private final SourceText text;
     private final BitSet handled = new BitSet();
+    /** Set when the manifest declares a package a {@code keep} rule names: another product called Portkey. */
+    private boolean otherPortkey;
 
     Dependencies(FileMigration work) {
         this.work = work;
@@ -36,6 +38,26 @@ final class Dependencies {
     Optional<Rule> rule(String ecosystem, String name) {
         return work.rules().find(RuleKind.DEPENDENCY, ecosystem + ":" + name)
                 .filter(r -> r.action() == Action.REMOVE_DEPENDENCY);
+    }
+
+    /**
+     * The removal rule for a Maven {@code group:artifact}. A rule for the full coordinates decides
+     * first: a {@code keep} rule names a same-named package of another product (the aelf Portkey
+     * wallet's {@code io.aelf:portkey-java-sdk}), which is left alone, and so are the file's other
+     * mentions of Portkey (they are that product's). Otherwise the artifact's own rule applies.
+     */
+    Optional<Rule> rule(String ecosystem, String group, String name) {
+        if (group != null && !group.isBlank()) {
+            Optional<Rule> full = work.rules().find(RuleKind.DEPENDENCY, ecosystem + ":" + group + ":" + name);
+            if (full.isPresent() && full.get().action() == Action.KEEP) {
+                otherPortkey = true;
+                return Optional.empty();
+            }
+            if (full.isPresent() && full.get().action() == Action.REMOVE_DEPENDENCY) {
+                return full;
+            }
+        }
+        return rule(ecosystem, name);
     }
 
     /**
@@ -107,6 +129,9 @@ final class Dependencies {
      * reported for a human; {@code commentPrefix} (or null) marks comment lines and the TODO above.
      */
     void sweep(String commentPrefix) {
+        if (otherPortkey) {
+            return;
+        }
         Rule r = work.rules().byId(MENTION_RULE).orElse(null);
         String note = r != null ? r.note() : "this line still refers to Portkey: migrate or remove it by hand.";
         for (int line = 1; line <= text.lineCount(); line++) {

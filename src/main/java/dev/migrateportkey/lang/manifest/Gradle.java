@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class Gradle {
     private static final Pattern NOTATION = Pattern.compile("([\"'])([^\"':\\s]+):([^\"':\\s]+)(?::([^\"'\\s]*))?\\1");
 
+    private static final Pattern MAP_GROUP = Pattern.compile("\\bgroup\\s*:\\s*([\"'])([^\"']+)\\1");
     private static final Pattern MAP_NOTATION = Pattern.compile("\\bname\\s*:\\s*([\"'])([^\"']+)\\1");
 
     private Gradle() {
@@ -28,7 +29,7 @@ final class Gradle {
         Dependencies deps = new Dependencies(work);
         Matcher m = NOTATION.matcher(all);
         while (m.find()) {
-            Rule r = deps.rule("maven", m.group(3)).orElse(null);
+            Rule r = deps.rule("maven", m.group(2), m.group(3)).orElse(null);
             if (r == null) {
                 continue;
             }
@@ -48,7 +49,8 @@ final class Gradle {
         }
         Matcher map = MAP_NOTATION.matcher(all);
         while (map.find()) {
-            Rule r = deps.rule("maven", map.group(2)).orElse(null);
+            Matcher group = MAP_GROUP.matcher(text.lineText(text.line(map.start())));
+            Rule r = deps.rule("maven", group.find() ? group.group(2) : null, map.group(2)).orElse(null);
             if (r != null) {
                 // group:/name:/version: maps are rare and vary too much to rewrite safely.
                 work.manualWithTodo(map.start(2), map.start(2), r, map.group(2)

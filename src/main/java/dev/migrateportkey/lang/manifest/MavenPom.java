@@ -40,7 +40,8 @@ final class MavenPom {
             if (!a.find()) {
                 continue;
             }
-            Rule r = deps.rule("maven", a.group(1)).orElse(null);
+            Matcher declaredGroup = GROUP.matcher(body);
+            Rule r = deps.rule("maven", declaredGroup.find() ? declaredGroup.group(1) : null, a.group(1)).orElse(null);
             if (r == null) {
                 continue;
             }

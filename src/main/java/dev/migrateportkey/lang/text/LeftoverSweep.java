@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 final class LeftoverSweep {
     static final String MENTION_RULE = "config-portkey-mention";
+    /** A line that deploys the gateway itself gets this rule's note, which says what to retire. */
+    static final String GATEWAY_RULE = "config-self-hosted-gateway";
 
     private final FileMigration work;
     private final SourceText text;
@@ -42,7 +44,8 @@ final class LeftoverSweep {
 
     /** Every code line that still names Portkey and that no rule dealt with is left to a human. */
     void run() {
-        Rule r = work.rules().byId(MENTION_RULE).orElse(null);
+        Rule mention = work.rules().byId(MENTION_RULE).orElse(null);
+        Rule gateway = work.rules().byId(GATEWAY_RULE).orElse(null);
         for (int line = 1; line <= text.lineCount(); line++) {
             if (handledLines.get(line) || scan.commentLines().get(line)) {
                 continue;
@@ -56,10 +59,11 @@ final class LeftoverSweep {
             if (snippet.length() > 80) {
                 snippet = snippet.substring(0, 77) + "...";
             }
+            Rule r = gateway != null && gateway.specificity(codePart(l).strip()) >= 0 ? gateway : mention;
             String note = r != null ? r.note() : "this line still refers to Portkey: migrate or remove it by hand.";
-            work.manual(start, MENTION_RULE, "`" + SecretMasker.mask(snippet) + "`: " + note);
+            work.manual(start, r != null ? r.id() : MENTION_RULE, "`" + SecretMasker.mask(snippet) + "`: " + note);
             if (commentPrefix != null && !scan.opaqueLines().get(line)) {
-                work.todoAbove(start, commentPrefix, note, MENTION_RULE);
+                work.todoAbove(start, commentPrefix, note, r != null ? r.id() : MENTION_RULE);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.migrateportkey.lang.text;
 
+import dev.migrateportkey.config.ModelSlugs;
+import dev.migrateportkey.config.ProviderResolver;
 import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.FileMigration;
@@ -48,6 +50,10 @@ public final class SettingsRewriter {
     private final VariableReferences references;
     /** Every entry's path, to see whether a variable's new name is already set beside it. */
     private final java.util.Set<String> paths = new java.util.HashSet<>();
+    /** Every entry, to find a header's siblings. */
+    private List<Setting> all = List.of();
+    /** Whether the file configures a client key setting ({@code spring.ai.openai.api-key}) that carries the key. */
+    private boolean clientKeySetting;
     /** Lines a finding already covers: the leftover sweep does not report them again. */
     private final BitSet handledLines = new BitSet();
     /** Whole-line removals, applied together at the end so that neighbours merge. */
@@ -78,15 +84,20 @@ public final class SettingsRewriter {
     public void run() {
         List<Setting> settings = scan.settings();
         settings.forEach(x -> paths.add(x.path()));
+        all = settings;
+        clientKeySetting = settings.stream().anyMatch(x -> rules.find(RuleKind.SETTING, x.path())
+                .filter(r -> r.action() == Action.REPLACE_ENV).isPresent());
         boolean configuresPortkey = settings.stream().anyMatch(this::mentionsPortkey);
         List<Setting> rest = portkeyBlocks(settings);
         for (Setting s : rest) {
             if (isPlaceholder(s)) {
                 placeholderLeft(s);
-            } else if (!header(s) && !settingRule(s, configuresPortkey) && !envVar(s, configuresPortkey)) {
+            } else if (!header(s) && !settingRule(s, configuresPortkey) && !envVar(s, configuresPortkey)
+                    && !catalogModel(s, configuresPortkey)) {
                 values(s);
             }
         }
+        new InstallCommands(work, scan, handledLines).run();
         new LeftoverSweep(work, scan, commentPrefix, trailingComments, handledLines, removals).run();
         removeLines();
     }
@@ -144,7 +155,7 @@ public final class SettingsRewriter {
             List<String> held = new ArrayList<>();
             for (Setting s : e.getValue()) {
                 if (s.hasValue() && s.valueEnd() > s.valueStart()) {
-                    held.add(s.path() + " (" + describe(value(s)) + ")");
+                    held.add(s.path() + " (" + describe(s.name(), value(s)) + ")");
                 } else if (s.hasValue() || s.secretLookup()) {
                     held.add(s.path());
                 }
@@ -175,10 +186,18 @@ public final class SettingsRewriter {
         return null;
     }
 
-    private static String describe(String value) {
+    /** A value for a message: shortened, and masked whole when its name says it is a secret. */
+    private static String describe(String name, String value) {
+        if (SECRET_NAME.matcher(name).find() && !value.contains("$")) {
+            return SecretMasker.maskSecret(value);
+        }
         String v = value.length() > 60 ? value.substring(0, 57) + "..." : value;
         return SecretMasker.mask(v);
     }
+
+    /** Names of settings that hold a credential (a reference such as {@code ${X}} is not one). */
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i)(api[-_.]?key|apikey|token|secret|password|credential)");
 
     // ---- x-portkey-* header entries --------------------------------------------------------
 
@@ -198,6 +217,9 @@ public final class SettingsRewriter {
         String subject = "header entry " + name;
         if (a == Action.RENAME_HEADER) {
             fix(s.anchor(), r, subject + " renamed to " + r.to(), TextEdit.replace(s.keyStart(), s.keyEnd(), r.to(), r.id()));
+        } else if (a == Action.TO_AUTHORIZATION && !clientKeySetting && s.hasValue() && !s.secretLookup()
+                && !value(s).isBlank()) {
+            toAuthorization(s, r, subject);
         } else if ((a == Action.DROP || a == Action.TO_MODEL_PREFIX || a == Action.TO_AUTHORIZATION) && s.ownsLines()) {
             fix(s.anchor(), r, subject + " removed");
             removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
@@ -205,6 +227,43 @@ public final class SettingsRewriter {
             manual(s.anchor(), s.ownsLines() ? s.entryStart() : s.anchor(), r, subject);
         }
         return true;
+    }
+
+    /**
+     * The key header of a header map with no client key setting in the file to carry the key: the
+     * map's {@code Authorization} entry, or this entry renamed to one, carries
+     * {@code Bearer <Concentrate key>} (the guide's Step 3). A reference keeps its shape
+     * ({@code ${PORTKEY_API_KEY}} becomes {@code Bearer ${CONCENTRATE_API_KEY}}); a literal key
+     * becomes the placeholder, left for a human.
+     */
+    private void toAuthorization(Setting s, Rule r, String subject) {
+        String v = value(s);
+        boolean literal = !v.contains("$");
+        String bearer = "Bearer " + (literal ? KEY_PLACEHOLDER : references.rename(v));
+        String parent = s.path().substring(0, s.path().length() - s.name().length());
+        Setting auth = all.stream()
+                .filter(x -> x != s && x.hasKey() && x.hasValue() && !x.secretLookup()
+                        && x.path().equalsIgnoreCase(parent + "Authorization"))
+                .findFirst().orElse(null);
+        if (auth != null && s.ownsLines()) {
+            // BYOK: the provider key stood in Authorization; the Concentrate key takes its place.
+            fix(s.anchor(), r, subject + " removed; the Authorization entry beside it now sends " + bearer,
+                    TextEdit.replace(auth.valueStart(), auth.valueEnd(), bearer, r.id()));
+            removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
+            markLines(auth.anchor(), auth.anchor());
+        } else if (auth == null) {
+            fix(s.anchor(), r, subject + " now Authorization: " + bearer,
+                    TextEdit.replace(s.keyStart(), s.keyEnd(), "Authorization", r.id()),
+                    TextEdit.replace(s.valueStart(), s.valueEnd(), bearer, r.id()));
+        } else {
+            manual(s.anchor(), s.anchor(), r, subject);
+            return;
+        }
+        if (literal) {
+            todo(s, KEY_RULE);
+            work.manual(s.anchor(), KEY_RULE, "Authorization: the literal key (" + SecretMasker.maskSecret(v)
+                    + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
+        }
     }
 
     // ---- Spring AI / LangChain4j settings ---------------------------------------------------
@@ -293,7 +352,9 @@ public final class SettingsRewriter {
                 commentOut(s, r, s.name() + " commented out");
             } else {
                 // The rule's note speaks of a line the tool commented out; here a human has to.
-                String subject = s.name() + " shares its line with other settings: comment it out by hand";
+                String subject = commentPrefix == null
+                        ? s.name() + " left in place: this file format has no comments to park it in"
+                        : s.name() + " shares its line with other settings: comment it out by hand";
                 work.manual(s.anchor(), r, subject);
                 markLines(s.anchor(), s.anchor());
                 if (commentPrefix != null && !scan.opaqueLines().get(text.line(s.anchor()))) {
@@ -332,21 +393,42 @@ public final class SettingsRewriter {
                 String nv = rules.rewriteUrls(v);
                 edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
                 subject += ", value " + nv;
-            } else if (!v.isBlank() && !v.startsWith("http")) {
+            } else if (holdsAddress(r) && SELF_HOSTED.matcher(v).matches()) {
+                // A self-hosted gateway (http://localhost:8787/v1, an in-cluster service): the
+                // variable now names Concentrate, so it must hold Concentrate's address, path kept.
+                String host = rules.baseUrl("https://api.portkey.ai").map(Rule::to).orElse(null);
+                java.util.regex.Matcher m = SELF_HOSTED.matcher(v);
+                if (host != null && m.matches()) {
+                    String nv = host + (m.group(1) == null ? "" : m.group(1));
+                    edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
+                    subject += "; it pointed at a self-hosted gateway (" + v + "), now " + nv;
+                }
+            } else if (!v.isBlank() && !v.startsWith("http") && !holdsAddress(r)) {
                 edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), KEY_PLACEHOLDER, r.id()));
                 literalKey = true;
             }
         }
         if (literalKey) {
             todo(s, r.id());
-            work.manual(s.anchor(), r.id(), r.to() + ": the literal key (" + SecretMasker.mask(value(s))
+            work.manual(s.anchor(), r.id(), r.to() + ": the literal key (" + SecretMasker.maskSecret(value(s))
                     + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
         }
         fix(s.anchor(), r, subject, edits);
     }
 
+    /** An http(s) URL whose host is not Concentrate's; group 1 is its path and query. */
+    private static final java.util.regex.Pattern SELF_HOSTED = java.util.regex.Pattern.compile(
+            "(?i)https?://(?!api\\.concentrate\\.ai)[^/\\s$]+(/\\S*)?");
+
+    /** Whether a renamed variable holds an address (its new name says URL, host or endpoint), not a key. */
+    private static boolean holdsAddress(Rule r) {
+        String to = r.to() == null ? "" : r.to().toUpperCase(Locale.ROOT);
+        return to.endsWith("_URL") || to.endsWith("_HOST") || to.endsWith("_ENDPOINT");
+    }
+
     private boolean isPlaceholder(Setting s) {
-        return s.hasValue() && !s.secretLookup() && value(s).equals(KEY_PLACEHOLDER);
+        return s.hasValue() && !s.secretLookup()
+                && (value(s).equals(KEY_PLACEHOLDER) || value(s).equals("Bearer " + KEY_PLACEHOLDER));
     }
 
     /** A placeholder a first run left: a human still has to put the real key in. */
@@ -385,10 +467,144 @@ public final class SettingsRewriter {
         fix(s.anchor(), r, subject, edits);
     }
 
+    // ---- Portkey model catalog strings -----------------------------------------------------
+
+    /** {@code @provider-slug/model}, alone or behind a client prefix ({@code openai/@slug/model}, LiteLLM). */
+    private static final java.util.regex.Pattern CATALOG = java.util.regex.Pattern.compile(
+            "(?:^|(?<=/))@([A-Za-z0-9][A-Za-z0-9_.-]*)/([A-Za-z0-9][A-Za-z0-9_.:-]*)$");
+
+    /**
+     * A Portkey model catalog string in a file that configures Portkey: Concentrate has no catalog,
+     * so {@code @slug/model} becomes the slug the guide's Step 5 gives ({@code provider/model} for a
+     * known provider, the bare model otherwise). A provider guessed from the slug's parts is written
+     * and reported for a human to confirm.
+     */
+    private boolean catalogModel(Setting s, boolean configuresPortkey) {
+        if (!configuresPortkey || !s.hasValue() || s.secretLookup()) {
+            return false;
+        }
+        String v = value(s);
+        java.util.regex.Matcher m = CATALOG.matcher(v);
+        if (!m.find()) {
+            return false;
+        }
+        Rule r = rules.requestHeader("x-portkey-provider").orElse(null);
+        if (r == null) {
+            return false;
+        }
+        String catalog = v.substring(m.start());
+        ModelSlugs.Slug slug = slugs().slug(catalog, null);
+        String nv = v.substring(0, m.start()) + slug.slug();
+        int at = s.valueStart() + m.start();
+        work.model(at, catalog, slug.slug());
+        String subject = "Portkey catalog model " + catalog + " becomes " + slug.slug()
+                + (slug.pin() == null ? " (@" + m.group(1) + " names no known provider: the bare slug lets routing pick one)" : "");
+        fix(s.anchor(), r, subject, TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
+        if (slug.guessed()) {
+            work.manual(at, r.id(), "provider of " + catalog + " guessed as " + slug.pin().prefix()
+                    + ": confirm it, or run again with --virtual-key " + m.group(1) + "=PROVIDER");
+        }
+        markLines(s.anchor(), s.anchor());
+        return true;
+    }
+
+    private ModelSlugs slugs;
+
+    private ModelSlugs slugs() {
+        if (slugs == null) {
+            slugs = new ModelSlugs(rules, new ProviderResolver(rules, work.options().virtualKeys()), work.options().pinProvider());
+        }
+        return slugs;
+    }
+
     // ---- values ----------------------------------------------------------------------------
 
+    /** A header argument of a command line: {@code -H "x-portkey-name: value"} (curl, wget, httpie-like). */
+    private static final java.util.regex.Pattern HEADER_ARG = java.util.regex.Pattern.compile(
+            "([ \\t]*)(?:-H|--header)[ \\t]+([\"'])(x-portkey-[A-Za-z0-9-]+)[ \\t]*:[ \\t]*([^\"'\\r\\n]*)\\2");
+
+    /**
+     * The {@code x-portkey-*} header arguments of a bare command line (a curl call in a script or a
+     * CI step) follow their request-header rules: the key header becomes
+     * {@code Authorization: Bearer <Concentrate key>}, renamed headers are renamed, dropped ones go
+     * (with their line when nothing else is on it but the continuation). Headers that need a human
+     * stay for the sweep; so does the key header of a command that already sends Authorization (BYOK).
+     * Returns true when it recorded the line's edit.
+     */
+    private boolean headerArguments(Setting s) {
+        if (s.hasKey() || !s.hasValue() || s.secretLookup()) {
+            return false;
+        }
+        String v = value(s);
+        java.util.regex.Matcher m = HEADER_ARG.matcher(v);
+        StringBuilder sb = new StringBuilder();
+        List<String> done = new ArrayList<>();
+        Rule first = null;
+        boolean literalKey = false;
+        while (m.find()) {
+            Rule r = rules.requestHeader(m.group(3)).orElse(null);
+            String replacement = null;
+            if (r != null && r.action() == Action.RENAME_HEADER) {
+                replacement = m.group(1) + "-H " + m.group(2) + r.to() + ": " + m.group(4) + m.group(2);
+                done.add(m.group(3) + " renamed to " + r.to());
+            } else if (r != null && r.action() == Action.TO_AUTHORIZATION && !sendsAuthorization(s)) {
+                literalKey = !m.group(4).contains("$");
+                String key = literalKey ? KEY_PLACEHOLDER : references.rename(m.group(4));
+                replacement = m.group(1) + "-H " + m.group(2) + "Authorization: Bearer " + key + m.group(2);
+                done.add(m.group(3) + " now Authorization: Bearer " + key);
+            } else if (r != null && (r.action() == Action.DROP || r.action() == Action.TO_MODEL_PREFIX)) {
+                replacement = "";
+                done.add(m.group(3) + " removed");
+            }
+            if (replacement == null) {
+                continue;
+            }
+            first = first == null ? r : first;
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        if (first == null) {
+            return false;
+        }
+        m.appendTail(sb);
+        String nv = rules.rewriteUrls(references.rename(sb.toString()));
+        if (!v.isEmpty() && !Character.isWhitespace(v.charAt(0))) {
+            nv = nv.stripLeading(); // the removed header led the line: its indentation stays, not a gap
+        }
+        String subject = "this line's headers: " + String.join(", ", done);
+        String rest = nv.strip();
+        if ((rest.isEmpty() || rest.equals("\\")) && s.ownsLines()) {
+            fix(s.anchor(), first, subject + " (the line went with them)");
+            removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), first.id()));
+        } else if (rest.equals("\\") && text.onlyBlankBefore(s.valueStart())) {
+            // A continuation line holding only the header: the lines around it still chain.
+            int from = text.lineStart(s.valueStart());
+            fix(s.anchor(), first, subject + " (the line went with them)");
+            removals.add(TextEdit.delete(from, text.nextLineStart(from), first.id()));
+        } else if (rest.isEmpty() || rest.equals("\\")) {
+            return false;
+        } else {
+            work.fix(s.valueStart(), first, subject, List.of(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, first.id())));
+        }
+        if (literalKey) {
+            work.manual(s.valueStart(), KEY_RULE, "Authorization: the literal key was replaced by the placeholder "
+                    + KEY_PLACEHOLDER + "; set your real Concentrate key here");
+        }
+        return true;
+    }
+
+    /** Whether a line near this one already sends an Authorization header (the same command, BYOK). */
+    private boolean sendsAuthorization(Setting s) {
+        int line = text.line(s.valueStart());
+        for (int l = Math.max(1, line - 6); l <= Math.min(text.lineCount(), line + 6); l++) {
+            if (text.lineText(l).toLowerCase(Locale.ROOT).contains("authorization:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void values(Setting s) {
-        if (!s.hasValue()) {
+        if (!s.hasValue() || headerArguments(s)) {
             return;
         }
         String v = value(s);

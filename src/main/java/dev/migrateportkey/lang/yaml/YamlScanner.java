@@ -3,6 +3,7 @@ package dev.migrateportkey.lang.yaml;
 import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.lang.text.ScannedFile;
 import dev.migrateportkey.lang.text.Setting;
+import dev.migrateportkey.lang.text.VariableReferences;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -284,25 +285,47 @@ final class YamlScanner {
         return out;
     }
 
-    /** {@code - name: X} with {@code value: Y} or {@code valueFrom:} (Kubernetes, Helm): the variable X. */
+    /**
+     * {@code - name: X} with {@code value: Y} or {@code valueFrom:} (Kubernetes, Helm), or
+     * {@code - key: X} with {@code value: Y} or settings of its own ({@code sync: false},
+     * {@code fromGroup: ...}: Render blueprints): the variable X.
+     */
     private boolean envItem(Node item, List<Setting> out) {
         Node name = null;
         Node value = null;
         Node from = null;
+        boolean keyed = false;
+        boolean other = false;
         for (Node c : item.children) {
             if (c.item || c.name == null) {
                 return false;
             }
             switch (c.name) {
                 case "name" -> name = c;
+                case "key" -> {
+                    name = c;
+                    keyed = true;
+                }
                 case "value" -> value = c;
                 case "valueFrom" -> from = c;
-                default -> {
-                    return false;
-                }
+                default -> other = true;
             }
         }
-        if (name == null || name.valueStart < 0 || (value == null) == (from == null)) {
+        if (name == null || name.valueStart < 0) {
+            return false;
+        }
+        if (keyed) {
+            // Only a variable name makes this an environment item (a Kubernetes label selector
+            // has "- key: app.kubernetes.io/name" too).
+            if (from != null || !VariableReferences.isEnvName(text.text().substring(name.valueStart, name.valueEnd))) {
+                return false;
+            }
+            if (value == null) {
+                String path = (item.path.isEmpty() ? "" : item.path + ".") + text.text().substring(name.valueStart, name.valueEnd);
+                out.add(new Setting(path, name.valueStart, name.valueEnd, -1, -1, false, item.lineStart, item.end, item.indent));
+                return true;
+            }
+        } else if (other || (value == null) == (from == null)) {
             return false;
         }
         String path = (item.path.isEmpty() ? "" : item.path + ".") + text.text().substring(name.valueStart, name.valueEnd);

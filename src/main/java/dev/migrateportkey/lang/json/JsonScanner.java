@@ -1,0 +1,265 @@
+package dev.migrateportkey.lang.json;
+
+import dev.migrateportkey.edit.SourceText;
+import dev.migrateportkey.lang.UnparseableFileException;
+import dev.migrateportkey.lang.text.ScannedFile;
+import dev.migrateportkey.lang.text.Setting;
+import dev.migrateportkey.lang.text.VariableReferences;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Reads a JSON file (comments and trailing commas allowed, as in {@code .vscode/settings.json},
+ * {@code devcontainer.json} or {@code .claude/settings.json}) into {@link Setting}s for the shared
+ * {@code SettingsRewriter}, without building a tree: every offset points into the original text.
+ * It emits:
+ *
+ * <ul>
+ *   <li>each member with a scalar value, with its dotted path ({@code env.ANTHROPIC_BASE_URL});</li>
+ *   <li>each {@code {"name": "X", "value": "Y"}} array item (ECS task definitions, Kubernetes
+ *       manifests written as JSON) as the variable {@code X};</li>
+ *   <li>each string array item, as a bare value.</li>
+ * </ul>
+ *
+ * JSON has no comments, so nothing is ever commented out. A member owns its lines (and may be
+ * removed with them) only when it is alone on them and a comma follows it: removing it then leaves
+ * valid JSON. Any other member is edited in place or left to a human.
+ */
+final class JsonScanner {
+    private final SourceText text;
+    private final String s;
+    private final List<Setting> out = new ArrayList<>();
+    private final BitSet comments = new BitSet();
+    private int pos;
+
+    private JsonScanner(SourceText text) {
+        this.text = text;
+        this.s = text.text();
+    }
+
+    static ScannedFile scan(SourceText text) throws UnparseableFileException {
+        JsonScanner sc = new JsonScanner(text);
+        sc.skip();
+        if (sc.pos < sc.s.length()) {
+            sc.value("", -1, -1);
+        }
+        sc.skip();
+        if (sc.pos < sc.s.length()) {
+            throw sc.error("unexpected text after the JSON value");
+        }
+        return new ScannedFile(sc.out, sc.comments, new BitSet());
+    }
+
+    /** Reads one value; a scalar member or item becomes a setting. */
+    private void value(String path, int keyStart, int keyEnd) throws UnparseableFileException {
+        char c = s.charAt(pos);
+        if (c == '{') {
+            object(path);
+        } else if (c == '[') {
+            array(path);
+        } else if (c == '"') {
+            int start = pos + 1;
+            int end = stringEnd(pos);
+            pos = end + 1;
+            add(path, keyStart, keyEnd, start, end);
+        } else {
+            int start = pos;
+            while (pos < s.length() && ",}] \t\r\n/".indexOf(s.charAt(pos)) < 0) {
+                pos++;
+            }
+            if (pos == start) {
+                throw error("a value was expected");
+            }
+            add(path, keyStart, keyEnd, start, pos);
+        }
+    }
+
+    private void object(String path) throws UnparseableFileException {
+        pos++;
+        while (true) {
+            skip();
+            expectMore();
+            if (s.charAt(pos) == '}') {
+                pos++;
+                return;
+            }
+            if (s.charAt(pos) != '"') {
+                throw error("a member name in double quotes was expected");
+            }
+            int keyStart = pos + 1;
+            int keyEnd = stringEnd(pos);
+            pos = keyEnd + 1;
+            skip();
+            expectMore();
+            if (s.charAt(pos) != ':') {
+                throw error("':' was expected after a member name");
+            }
+            pos++;
+            skip();
+            expectMore();
+            String name = s.substring(keyStart, keyEnd);
+            value(path.isEmpty() ? name : path + "." + name, keyStart, keyEnd);
+            if (!separator('}')) {
+                return;
+            }
+        }
+    }
+
+    private void array(String path) throws UnparseableFileException {
+        pos++;
+        while (true) {
+            skip();
+            expectMore();
+            if (s.charAt(pos) == ']') {
+                pos++;
+                return;
+            }
+            if (s.charAt(pos) == '{' && envItem(path)) {
+                // read as one variable
+            } else {
+                value(path, -1, -1);
+            }
+            if (!separator(']')) {
+                return;
+            }
+        }
+    }
+
+    /** After a member or item: a comma (true, more may follow) or the closing bracket (false). */
+    private boolean separator(char close) throws UnparseableFileException {
+        skip();
+        expectMore();
+        char c = s.charAt(pos);
+        if (c == ',') {
+            pos++;
+            return true;
+        }
+        if (c == close) {
+            pos++;
+            return false;
+        }
+        throw error("',' or '" + close + "' was expected");
+    }
+
+    /**
+     * {@code {"name": "X", "value": "Y"}}: the variable X with value Y, the whole object being the
+     * entry. Any other object is read as usual (the position is restored).
+     */
+    private boolean envItem(String path) throws UnparseableFileException {
+        int at = pos;
+        int mark = out.size();
+        object(path + ".\u0000");
+        List<Setting> members = new ArrayList<>(out.subList(mark, out.size()));
+        Setting name = null;
+        Setting value = null;
+        for (Setting m : members) {
+            String n = m.name();
+            if (n.equals("name")) {
+                name = m;
+            } else if (n.equals("value")) {
+                value = m;
+            } else {
+                name = null;
+                break;
+            }
+        }
+        out.subList(mark, out.size()).clear();
+        if (name == null || value == null || !VariableReferences.isEnvName(s.substring(name.valueStart(), name.valueEnd()))) {
+            pos = at;
+            return false;
+        }
+        String var = s.substring(name.valueStart(), name.valueEnd());
+        int[] lines = ownLines(at, pos);
+        out.add(new Setting(path.isEmpty() ? var : path + "." + var, name.valueStart(), name.valueEnd(),
+                value.valueStart(), value.valueEnd(), false, lines[0], lines[1], 0));
+        return true;
+    }
+
+    private void add(String path, int keyStart, int keyEnd, int valueStart, int valueEnd) {
+        String p = path.replace(".\u0000", "");
+        int from = keyStart >= 0 ? keyStart - 1 : s.charAt(valueStart - 1) == '"' ? valueStart - 1 : valueStart;
+        int to = valueEnd < s.length() && s.charAt(valueEnd) == '"' ? valueEnd + 1 : valueEnd;
+        int[] lines = ownLines(from, to);
+        out.add(new Setting(p, keyStart, keyEnd, valueStart, valueEnd, false, lines[0], lines[1], 0));
+    }
+
+    /**
+     * The whole lines of an entry from {@code from} to {@code to}, when it is alone on them and a
+     * comma follows it on its last line (so removing those lines leaves valid JSON); else {-1, -1}.
+     */
+    private int[] ownLines(int from, int to) {
+        if (!text.onlyBlankBefore(from)) {
+            return new int[] {-1, -1};
+        }
+        int i = to;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != ',') {
+            return new int[] {-1, -1};
+        }
+        i++;
+        int lineEnd = text.lineEnd(i);
+        if (!s.substring(i, lineEnd).isBlank()) {
+            return new int[] {-1, -1};
+        }
+        return new int[] {text.lineStart(from), text.nextLineStart(i)};
+    }
+
+    /** The offset of the closing quote of the string that opens at {@code open}. */
+    private int stringEnd(int open) throws UnparseableFileException {
+        for (int i = open + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            } else if (c == '\n') {
+                break;
+            }
+        }
+        pos = open;
+        throw error("unterminated string");
+    }
+
+    /** Skips blanks and comments, recording lines that hold only a comment. */
+    private void skip() throws UnparseableFileException {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\uFEFF') {
+                pos++;
+            } else if (s.startsWith("//", pos)) {
+                if (text.onlyBlankBefore(pos)) {
+                    comments.set(text.line(pos));
+                }
+                pos = text.lineEnd(pos);
+            } else if (s.startsWith("/*", pos)) {
+                int end = s.indexOf("*/", pos + 2);
+                if (end < 0) {
+                    throw error("unterminated comment");
+                }
+                if (text.onlyBlankBefore(pos)) {
+                    for (int l = text.line(pos); l <= text.line(end); l++) {
+                        comments.set(l);
+                    }
+                }
+                pos = end + 2;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void expectMore() throws UnparseableFileException {
+        if (pos >= s.length()) {
+            throw error("the JSON text ends too early");
+        }
+    }
+
+    private UnparseableFileException error(String problem) {
+        int at = Math.min(pos, s.length());
+        return new UnparseableFileException(text.line(at), text.column(at), problem);
+    }
+}
