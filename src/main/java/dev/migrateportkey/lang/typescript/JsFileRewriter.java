@@ -951,13 +951,20 @@ final class JsFileRewriter {
             if (model == null || isClaimed(value)) {
                 continue;
             }
-            String slug = slugs.of(model, provider);
+            ModelSlugs.Slug made = slugs.slug(model, provider);
+            String slug = made.slug();
             work.model(value.start(), model, slug);
             if (!slug.equals(model)) {
-                Rule r = rules.ofKind(RuleKind.PROVIDER).stream().filter(p -> provider.prefix().equals(p.prefix())).findFirst()
-                        .orElse(rules.byId("header-provider").orElse(dependencyRule));
+                // A model-catalog string ("@integration/model") carries its own pin, which may be
+                // one the tool cannot resolve: then the slug is the bare model and no provider rule applies.
+                ProviderPin pin = made.pin() != null ? made.pin() : provider;
+                Rule r = rules.ofKind(RuleKind.PROVIDER).stream().filter(p -> pin != null && pin.prefix().equals(p.prefix()))
+                        .findFirst().orElse(rules.byId("header-provider").orElse(dependencyRule));
+                String servedBy = pin != null ? "served by " + pin.describe()
+                        : "named through a Portkey model-catalog integration the tool does not know: sent bare, Concentrate routes it"
+                          + " (pin a provider with --virtual-key " + model.substring(1, model.indexOf('/')) + "=PROVIDER)";
                 char q = value.text().charAt(0);
-                work.fix(value.start(), r, "model '" + model + "' served by " + provider.describe(),
+                work.fix(value.start(), r, "model '" + model + "' " + servedBy,
                         TextEdit.replace(value.start(), value.end(), JsValues.quote(slug, q == '`' ? quote : q), r.id()));
                 claim(value);
             }
