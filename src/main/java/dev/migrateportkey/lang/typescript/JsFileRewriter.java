@@ -62,6 +62,8 @@ final class JsFileRewriter {
     private final Set<JsNode> handled = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Provider slug prefix known for a client variable ({@code const client = new Portkey({provider})}). */
     private final Map<String, ProviderPin> clientProviders = new HashMap<>();
+    /** Variables (or fields) that hold a Portkey (or OpenAI) client made in this file. */
+    private final Set<String> portkeyClientNames = new HashSet<>();
     /** Provider slug prefix known for one call ({@code fetch(url, {headers: {'x-portkey-provider': ...}})}). */
     private final Map<JsNode, ProviderPin> callProviders = new IdentityHashMap<>();
     private final Set<ProviderPin> providerHints = new LinkedHashSet<>();
@@ -101,7 +103,20 @@ final class JsFileRewriter {
     }
 
     void run() {
-        for (JsNode n : root.findAll(x -> true)) {
+        List<JsNode> all = root.findAll(x -> true);
+        // Client variables first: a Portkey-only namespace call may come before the client in the text.
+        // OpenAI clients count too, so that check still reports such a call once rewrite made the client.
+        for (JsNode n : all) {
+            JsNode callee = n.is("new_expression") ? n.child("constructor") : n.is("call_expression") ? n.child("function") : null;
+            if (callee != null && callee.is("identifier") && (imports.isClientClass(callee.text())
+                    || imports.isClientFactory(callee.text()) || n.is("new_expression") && imports.isOpenAiClient(callee.text()))) {
+                String variable = clientVariable(n);
+                if (variable != null) {
+                    portkeyClientNames.add(variable);
+                }
+            }
+        }
+        for (JsNode n : all) {
             if (isClaimed(n) || imports.isImportSite(n)) {
                 continue;
             }
@@ -710,7 +725,11 @@ final class JsFileRewriter {
         }
     }
 
-    /** Portkey-only APIs (prompts, feedback): a TODO above the statement, the call stays. */
+    /**
+     * Portkey-only APIs (prompts, feedback, admin): a TODO above the statement, the call stays. A
+     * {@code namespace.*} pattern matches a call under that namespace of a Portkey client variable
+     * only ({@code portkey.virtualKeys.create}): names like {@code configs} are common elsewhere.
+     */
     private boolean portkeyApi(JsNode call, JsNode fn) {
         String path = dottedPath(fn).toLowerCase(Locale.ROOT);
         if (path.isEmpty()) {
@@ -722,11 +741,28 @@ final class JsFileRewriter {
                     continue;
                 }
                 String p = m.toLowerCase(Locale.ROOT);
-                if (path.equals(p) || path.endsWith("." + p)) {
+                boolean hit = p.endsWith(".*") ? underClientNamespace(fn, path, p.substring(0, p.length() - 2))
+                        : path.equals(p) || path.endsWith("." + p);
+                if (hit) {
                     work.manualWithTodo(call.start(), anchor(call), r, dottedPath(fn) + "(...)", COMMENT);
                     claim(call);
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** {@code client.namespace.method} where {@code client} holds a client made in this file. */
+    private boolean underClientNamespace(JsNode fn, String path, String namespace) {
+        String root = rootName(fn);
+        if (root == null || !portkeyClientNames.contains(root)) {
+            return false;
+        }
+        String[] segments = path.split("\\.");
+        for (int i = 1; i < segments.length - 1; i++) {
+            if (segments[i].equals(namespace) && segments[i - 1].equalsIgnoreCase(root)) {
+                return true;
             }
         }
         return false;
