@@ -64,6 +64,8 @@ final class JsFileRewriter {
     private final Map<String, ProviderPin> clientProviders = new HashMap<>();
     /** Variables (or fields) that hold a Portkey (or OpenAI) client made in this file. */
     private final Set<String> portkeyClientNames = new HashSet<>();
+    /** Variables that hold an OpenAI client calling OpenAI itself, never through Portkey. */
+    private final Set<String> openAiDirectNames = new HashSet<>();
     /** Provider slug prefix known for one call ({@code fetch(url, {headers: {'x-portkey-provider': ...}})}). */
     private final Map<JsNode, ProviderPin> callProviders = new IdentityHashMap<>();
     private final Set<ProviderPin> providerHints = new LinkedHashSet<>();
@@ -114,6 +116,10 @@ final class JsFileRewriter {
                 if (variable != null) {
                     portkeyClientNames.add(variable);
                 }
+            }
+            if (callee != null && callee.is("identifier") && n.is("new_expression") && imports.isOpenAiName(callee.text())
+                    && talksToOpenAi(n) && clientVariable(n) != null) {
+                openAiDirectNames.add(clientVariable(n));
             }
         }
         for (JsNode n : all) {
@@ -753,6 +759,25 @@ final class JsFileRewriter {
         return false;
     }
 
+    /**
+     * {@code new OpenAI({ apiKey })} with no base URL, no headers and no Portkey name in its options:
+     * it calls OpenAI itself, so no provider pin of the file applies to its requests.
+     */
+    private boolean talksToOpenAi(JsNode newExpression) {
+        JsNode args = newExpression.child("arguments");
+        if (args == null || args.namedChildren().size() != 1 || !args.namedChildren().get(0).is("object")) {
+            return false;
+        }
+        JsNode options = args.namedChildren().get(0);
+        for (JsNode entry : options.namedChildren()) {
+            String key = JsValues.keyName(entry);
+            if (key == null || key.equalsIgnoreCase("baseURL") || key.equals("defaultHeaders") || key.equals("defaultQuery")) {
+                return false;
+            }
+        }
+        return !mentionsPortkey(options);
+    }
+
     /** {@code client.namespace.method} where {@code client} holds a client made in this file. */
     private boolean underClientNamespace(JsNode fn, String path, String namespace) {
         String root = rootName(fn);
@@ -958,6 +983,10 @@ final class JsFileRewriter {
             return;
         }
         JsNode body = call.child("arguments").namedChildren().get(0);
+        String receiver = rootName(call.child("function"));
+        if (receiver != null && openAiDirectNames.contains(receiver)) {
+            return;
+        }
         ProviderPin provider = providerFor(call);
         if (provider == null && !portkeyClients) {
             return;
