@@ -136,6 +136,7 @@ final class JsFileRewriter {
                 }
                 case "string", "template_string" -> literal(n);
                 case "identifier" -> identifier(n);
+                case "assignment_expression" -> headerAssignment(n);
                 case "member_expression" -> envRead(n);
                 default -> {
                 }
@@ -661,12 +662,12 @@ final class JsFileRewriter {
         }
         String what = name.get() + " header";
         JsNode statement = call.parent();
-        boolean alone = statement != null && statement.is("expression_statement");
+        JsNode removable = statement != null && statement.is("expression_statement") ? removable(statement) : null;
         switch (r.action()) {
             case DROP, TO_MODEL_PREFIX -> {
-                if (alone) {
-                    work.fix(call.start(), r, what, removeStatement(statement, r.id()));
-                    claim(statement);
+                if (removable != null) {
+                    work.fix(call.start(), r, what, removeStatement(removable, r.id()));
+                    claim(removable);
                 } else {
                     work.manualWithTodo(call.start(), anchor(call), r, what + " (cannot be removed on its own here)", COMMENT);
                     claim(call);
@@ -682,6 +683,90 @@ final class JsFileRewriter {
             default -> work.manualWithTodo(call.start(), anchor(call), r, what, COMMENT);
         }
         claim(call);
+    }
+
+    /**
+     * {@code headers['x-portkey-trace-id'] = v}: the header-building style of fetch helpers. Each
+     * follows its request-header rule as {@code headers.set} does: the statement goes (with the
+     * braceless {@code if} that only guarded it), the key is renamed, or the key becomes
+     * {@code Authorization} with the Concentrate bearer.
+     */
+    private void headerAssignment(JsNode assignment) {
+        JsNode left = assignment.child("left");
+        JsNode right = assignment.child("right");
+        JsNode index = left == null || !left.is("subscript_expression") ? null : left.child("index");
+        if (index == null || right == null) {
+            return;
+        }
+        Optional<String> name = values.resolve(index).filter(v -> v.toLowerCase(Locale.ROOT).startsWith("x-portkey-"));
+        Rule r = name.flatMap(rules::requestHeader).orElse(null);
+        if (r == null) {
+            return;
+        }
+        String what = name.get() + " header set on " + left.child("object").text();
+        JsNode statement = assignment.parent();
+        JsNode removable = statement != null && statement.is("expression_statement") ? removable(statement) : null;
+        switch (r.action()) {
+            case DROP, TO_MODEL_PREFIX -> {
+                if (removable == null) {
+                    work.manualWithTodo(assignment.start(), anchor(assignment), r,
+                            what + " (the tool cannot remove it safely here, e.g. its if condition calls a function: delete it by hand)", COMMENT);
+                    claim(assignment);
+                    return;
+                }
+                work.fix(assignment.start(), r, what, removeStatement(removable, r.id()));
+                claim(removable);
+                return;
+            }
+            case RENAME_HEADER -> work.fix(index.start(), r, what,
+                    TextEdit.replace(index.start(), index.end(), quoted(r.to()), r.id()));
+            case TO_AUTHORIZATION -> work.fix(index.start(), r, what,
+                    TextEdit.replace(index.start(), index.end(), quoted("Authorization"), r.id()),
+                    TextEdit.replace(right.start(), right.end(), bearer(), r.id()));
+            case KEEP, CHECKLIST -> {
+            }
+            default -> work.manualWithTodo(assignment.start(), anchor(assignment), r, what, COMMENT);
+        }
+        claim(assignment);
+    }
+
+    /**
+     * What to delete so that {@code statement} goes: the statement itself in a block, or the
+     * braceless {@code if} (no else) whose whole body it is, when that if's condition has no side
+     * effect. Null when neither is safe.
+     */
+    private static JsNode removable(JsNode statement) {
+        JsNode up = statement.parent();
+        if (up == null) {
+            return null;
+        }
+        if (up.is("statement_block") && up.namedChildren().size() == 1 && up.parent() != null
+                && up.parent().is("if_statement") && removable(up) != null) {
+            // if (x) { only this } : the whole if goes rather than leaving an empty block.
+            return removable(up);
+        }
+        if (up.is("statement_block") || up.is("program") || up.is("switch_case") || up.is("switch_default")) {
+            return statement;
+        }
+        if (up.is("if_statement") && up.child("alternative") == null && up.child("consequence") == statement
+                && sideEffectFree(up.child("condition"))) {
+            return removable(up);
+        }
+        return null;
+    }
+
+    /** Calls a condition may make and still be dropped with the statement it guards. */
+    private static final Set<String> PURE_CALLS = Set.of("Object.keys", "Object.values", "Object.entries",
+            "Array.isArray", "Boolean", "String", "Number");
+
+    private static boolean sideEffectFree(JsNode expression) {
+        if (expression == null) {
+            return false;
+        }
+        return expression.findAll(n -> n.is("assignment_expression") || n.is("augmented_assignment_expression")
+                || n.is("update_expression") || n.is("await_expression") || n.is("yield_expression") || n.is("new_expression")
+                || n.is("call_expression") && (n.child("function") == null || !PURE_CALLS.contains(n.child("function").text())))
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------ calls
