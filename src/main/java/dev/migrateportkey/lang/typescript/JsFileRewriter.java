@@ -269,8 +269,10 @@ final class JsFileRewriter {
                         continue;
                     }
                     String url = quoted(r.to() != null ? r.to() : concentrateBase());
-                    if (!url.equals(JsValues.valueSource(entry))) {
-                        rw.replace(entry, key + ": " + url, r.id());
+                    // The OpenAI SDK (and @ai-sdk/openai) read baseURL only: a baseUrl spelling would
+                    // be ignored and the requests would go to api.openai.com.
+                    if (!url.equals(JsValues.valueSource(entry)) || !key.equals("baseURL")) {
+                        rw.replace(entry, "baseURL: " + url, r.id());
                         work.fix(entry.start(), r, what);
                         claim(entry);
                     }
