@@ -73,6 +73,8 @@ final class JsFileRewriter {
     private boolean portkeyClients;
     /** Configs met during the walk; placed once every request of the file is known. */
     private final List<PendingConfig> pendingConfigs = new ArrayList<>();
+    /** createHeaders calls with a Config, finished once the requests of the file are known. */
+    private final List<Runnable> deferredHeaders = new ArrayList<>();
     /** Options and headers that become a request body param ({@code cacheNamespace}), placed likewise. */
     private final List<PendingConfig> pendingParams = new ArrayList<>();
     private final Map<JsNode, Set<String>> placedParams = new IdentityHashMap<>();
@@ -142,6 +144,7 @@ final class JsFileRewriter {
                 }
             }
         }
+        deferredHeaders.forEach(Runnable::run);
         pendingConfigs.forEach(this::config);
         // A request's own header wins over its client's default: per-call params are placed first.
         pendingParams.sort(Comparator.comparing(x -> x.call() == null));
@@ -572,6 +575,7 @@ final class JsFileRewriter {
         List<String> headers = new ArrayList<>();
         List<JsNode> manual = new ArrayList<>();
         ProviderPin provider = null;
+        PendingConfig config = null;
         for (JsNode entry : entries) {
             String key = JsValues.keyName(entry);
             Rule r = key == null ? null : sdkParam(key);
@@ -600,8 +604,31 @@ final class JsFileRewriter {
                 }
                 case KEEP, CHECKLIST -> {
                 }
+                case DECOMPOSE_CONFIG -> {
+                    if (inClient && currentClient != null && config == null) {
+                        config = new PendingConfig(entry, configValue(entry), null, r, currentClient, null);
+                    } else {
+                        manual.add(entry);
+                    }
+                }
                 default -> manual.add(entry);
             }
+        }
+        if (config != null && manual.isEmpty()) {
+            // Whether the Config can go depends on the client's requests, known after the walk.
+            PendingConfig pending = config;
+            claim(call);
+            deferredHeaders.add(() -> {
+                if (decomposeConfig(pending)) {
+                    finishCreateHeaders(call, inClient, owner, headers, findings, null);
+                } else {
+                    imports.unmigrated(fn.text());
+                }
+            });
+            return provider;
+        }
+        if (config != null) {
+            manual.add(config.entry());
         }
         if (!manual.isEmpty()) {
             imports.unmigrated(fn.text());
@@ -619,6 +646,13 @@ final class JsFileRewriter {
             claim(call);
             return provider;
         }
+        finishCreateHeaders(call, inClient, owner, headers, findings, provider);
+        return provider;
+    }
+
+    /** Replaces a fully understood {@code createHeaders(...)} by the headers left, or removes its entry. */
+    private void finishCreateHeaders(JsNode call, boolean inClient, JsNode owner, List<String> headers,
+                                     List<Runnable> findings, ProviderPin provider) {
         findings.forEach(Runnable::run);
         JsNode enclosing = call.ancestor(a -> a.is("call_expression") || a.is("new_expression"));
         if (provider != null && !inClient && enclosing != null) {
@@ -633,7 +667,6 @@ final class JsFileRewriter {
                     headers.isEmpty() ? "{}" : "{ " + String.join(", ", headers) + " }", "header-other"));
             claim(call);
         }
-        return provider;
     }
 
     /** {@code headers.set('x-portkey-...', v)} and {@code append}, and reads with {@code get}. */
@@ -892,6 +925,14 @@ final class JsFileRewriter {
      * body and the Config goes. Otherwise it stays, with a TODO saying what it becomes.
      */
     private void config(PendingConfig p) {
+        decomposeConfig(p);
+    }
+
+    /**
+     * Decomposes one Config and places its params; true when it migrated (the entry is removed from
+     * its holder, or left to the caller when the holder is null), false when a TODO was reported.
+     */
+    private boolean decomposeConfig(PendingConfig p) {
         JsNode at = p.value() == null ? p.entry() : p.value();
         Optional<ConfigText.Parsed> parsed = p.value() == null ? Optional.empty() : JsConfigs.read(p.value(), values);
         Map<String, Object> config;
@@ -899,7 +940,7 @@ final class JsFileRewriter {
         if (parsed.isEmpty() || parsed.get() instanceof ConfigText.Invalid) {
             String why = parsed.map(x -> ((ConfigText.Invalid) x).problem()).orElse("not a literal the tool can read");
             work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(), "Config (" + why + ")", COMMENT);
-            return;
+            return false;
         }
         if (parsed.get() instanceof ConfigText.SavedId saved) {
             java.nio.file.Path file = work.options().configFiles().get(saved.id());
@@ -907,14 +948,14 @@ final class JsFileRewriter {
             if (file == null) {
                 work.config(at.start(), saved.id(), Map.of(), List.of(), List.of(savedRule.note()));
                 work.manualWithTodo(at.start(), anchor(p.entry()), savedRule, "saved Config '" + saved.id() + "'", COMMENT);
-                return;
+                return false;
             }
             try {
                 config = ConfigText.readFile(file);
             } catch (java.io.IOException e) {
                 work.manualWithTodo(at.start(), anchor(p.entry()), savedRule,
                         "saved Config '" + saved.id() + "' (" + file + " could not be read: " + e.getMessage() + ")", COMMENT);
-                return;
+                return false;
             }
             origin = saved.id() + " (" + file + ")";
         } else {
@@ -927,23 +968,25 @@ final class JsFileRewriter {
         if (!d.automatic()) {
             work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(),
                     "Config (" + origin + "): " + String.join("; ", d.manual()), COMMENT);
-            return;
+            return false;
         }
-        if (d.clientTimeoutMs() != null && p.client() == null) {
+        if (d.clientTimeoutMs() != null && (p.client() == null || p.holder() == null)) {
             work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(), "Config (" + origin + ") sets request_timeout "
                     + d.clientTimeoutMs() + " ms: set it on your HTTP client; body params: " + params, COMMENT);
-            return;
+            return false;
         }
         List<JsNode> bodies = p.call() != null ? bodiesOf(p.call()) : requestBodiesOf(clientVariable(p.client()));
         if (bodies.isEmpty() && !d.bodyParams().isEmpty()) {
             work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(), "Config (" + origin
                     + ") decomposed, but its requests are not in this file: send " + params + " in each request body", COMMENT);
-            return;
+            return false;
         }
         for (JsNode body : bodies) {
             placeParams(body, d);
         }
-        if (d.clientTimeoutMs() != null && p.client() != null) {
+        if (p.holder() == null) {
+            // The caller rewrites what holds the entry (a createHeaders call).
+        } else if (d.clientTimeoutMs() != null && p.client() != null) {
             p.holder().replace(p.entry(), "timeout: " + d.clientTimeoutMs(), p.rule().id());
         } else {
             p.holder().remove(p.entry(), p.rule().id());
@@ -953,6 +996,7 @@ final class JsFileRewriter {
         }
         work.fix(at.start(), p.rule(), "Config (" + origin + ")" + (d.bodyParams().isEmpty() ? " has nothing left to send"
                 : " becomes body params " + params + " in " + bodies.size() + " request(s)"));
+        return true;
     }
 
     /**
