@@ -65,6 +65,8 @@ final class Imports {
     private final Map<String, JsNode> aliasDeclarations = new HashMap<>();
     private final List<int[]> siteRanges = new ArrayList<>();
     private String openAiLocal;
+    /** {@code import type OpenAI from 'openai'}, when that is how the file names OpenAI. */
+    private JsNode openAiTypeOnly;
     /** Every name the OpenAI class is bound to, module-level or inside a function. */
     private final Set<String> openAiNames = new HashSet<>();
     /** The module-level {@code require('openai')} statement that binds {@code openAiLocal}, if that is how. */
@@ -134,7 +136,12 @@ final class Imports {
             return;
         }
         if (module.equals("openai") || module.equals("@ai-sdk/openai")) {
+            String before = openAiLocal;
             existingTarget(module, clause);
+            if (stmt.text().startsWith("import type") && module.equals("openai") && openAiLocal != null && !openAiLocal.equals(before)) {
+                // Only a type: a migrated `new OpenAI(...)` needs it as a value, so `type` goes then.
+                openAiTypeOnly = stmt;
+            }
             return;
         }
         if (!isPortkeyModule(module) || clause == null) {
@@ -310,6 +317,16 @@ final class Imports {
     /** Rewrites every Portkey import as the migrated file needs it. */
     void finish(FileMigration work, SourceText text, char fileQuote, List<int[]> claimed) {
         Rule dependency = npmDependencyRule(rules);
+        if (openAiTypeOnly != null && kinds.entrySet().stream().anyMatch(e -> e.getValue() == Kind.CLIENT
+                && migrated.contains(e.getKey()) && !aliases.containsKey(e.getKey()))) {
+            int at = openAiTypeOnly.start() + "import".length();
+            int end = text.text().indexOf("type", at) + "type".length();
+            while (end < openAiTypeOnly.end() && Character.isWhitespace(text.text().charAt(end))) {
+                end++;
+            }
+            work.fix(openAiTypeOnly.start(), dependency, "import type from 'openai' (now used as a value)",
+                    TextEdit.replace(at, end, " ", dependency.id()));
+        }
         unusedAliases(work, text, dependency, claimed);
         Set<String> used = usedNames(claimed);
         for (Site site : sites) {

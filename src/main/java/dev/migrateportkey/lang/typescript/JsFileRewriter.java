@@ -64,6 +64,8 @@ final class JsFileRewriter {
     private final Map<String, ProviderPin> clientProviders = new HashMap<>();
     /** Variables (or fields) that hold a Portkey (or OpenAI) client made in this file. */
     private final Set<String> portkeyClientNames = new HashSet<>();
+    /** Getter functions to the client variable they return. */
+    private final Map<String, String> getterReturns = new HashMap<>();
     /** Variables that hold an OpenAI client calling OpenAI itself, never through Portkey. */
     private final Set<String> openAiDirectNames = new HashSet<>();
     /** Provider slug prefix known for one call ({@code fetch(url, {headers: {'x-portkey-provider': ...}})}). */
@@ -108,6 +110,7 @@ final class JsFileRewriter {
 
     void run() {
         List<JsNode> all = root.findAll(x -> true);
+        collectGetters(all);
         // Client variables first: a Portkey-only namespace call may come before the client in the text.
         // OpenAI clients count too, so that check still reports such a call once rewrite made the client.
         for (JsNode n : all) {
@@ -846,7 +849,7 @@ final class JsFileRewriter {
                         TextEdit.replace(property.start(), property.end(), renamed, dependencyRule.id()));
             }
         }
-        if (REQUEST_METHODS.contains(method) && !argList.isEmpty() && argList.get(0).is("object")) {
+        if (REQUEST_METHODS.contains(method) && !argList.isEmpty() && requestBody(argList.get(0)) != null) {
             requestCalls.add(n);
         }
     }
@@ -1028,11 +1031,25 @@ final class JsFileRewriter {
         work.fix(p.entry().start(), r, what + " becomes the " + param + " body param of " + bodies.size() + " request(s)");
     }
 
+    /**
+     * The object literal a request argument is, through TypeScript casts and parentheses
+     * ({@code {...} as any}, {@code {...} satisfies Params}); null when it is not one.
+     */
+    private static JsNode requestBody(JsNode arg) {
+        JsNode cur = arg;
+        while (cur != null && (cur.is("as_expression") || cur.is("satisfies_expression") || cur.is("parenthesized_expression")
+                || cur.is("non_null_expression") || cur.is("type_assertion"))) {
+            List<JsNode> inner = cur.namedChildren().stream().filter(c -> !c.is("comment")).toList();
+            cur = cur.is("type_assertion") ? inner.get(inner.size() - 1) : inner.isEmpty() ? null : inner.get(0);
+        }
+        return cur != null && cur.is("object") ? cur : null;
+    }
+
     /** The request bodies of one call: its first argument, or the JSON.stringify bodies of a fetch. */
     private List<JsNode> bodiesOf(JsNode call) {
         JsNode args = call.child("arguments");
-        if (args != null && !args.namedChildren().isEmpty() && args.namedChildren().get(0).is("object")) {
-            return List.of(args.namedChildren().get(0));
+        if (args != null && !args.namedChildren().isEmpty() && requestBody(args.namedChildren().get(0)) != null) {
+            return List.of(requestBody(args.namedChildren().get(0)));
         }
         List<JsNode> out = new ArrayList<>();
         for (JsNode c : call.findAll(n -> n.is("call_expression") && n != call)) {
@@ -1053,11 +1070,74 @@ final class JsFileRewriter {
             return out;
         }
         for (JsNode call : requestCalls) {
-            if (name.equals(rootName(call.child("function")))) {
-                out.add(call.child("arguments").namedChildren().get(0));
+            if (name.equals(receiverOf(call))) {
+                out.add(requestBody(call.child("arguments").namedChildren().get(0)));
             }
         }
         return out;
+    }
+
+    /**
+     * The client variable a request goes through: the root of its member chain, or the variable a
+     * getter returns when the chain starts with a call of it ({@code getClient().chat.completions.create}).
+     */
+    private String receiverOf(JsNode call) {
+        String root = rootName(call.child("function"));
+        return root != null && getterReturns.containsKey(root) ? getterReturns.get(root) : root;
+    }
+
+    /**
+     * Functions whose every return gives the same variable ({@code function getClient() { ...
+     * return _client; }}), by name: requests made on their result go through that variable.
+     */
+    private void collectGetters(List<JsNode> all) {
+        for (JsNode fn : all) {
+            if (!(fn.is("function_declaration") || fn.is("method_definition") || fn.is("arrow_function")
+                    || fn.is("function_expression") || fn.is("function"))) {
+                continue;
+            }
+            String name = fn.child("name") != null ? fn.child("name").text() : null;
+            if (name == null && fn.parent() != null && fn.parent().is("variable_declarator") && fn.parent().child("name") != null) {
+                name = fn.parent().child("name").text();
+            }
+            JsNode body = fn.child("body");
+            if (name == null || body == null) {
+                continue;
+            }
+            Set<String> returned = new HashSet<>();
+            if (!body.is("statement_block")) {
+                returned.add(returnedName(body));
+            } else {
+                for (JsNode r : body.findAll(x -> x.is("return_statement"))) {
+                    if (r.ancestor(a -> a.is("function_declaration") || a.is("method_definition") || a.is("arrow_function")
+                            || a.is("function_expression") || a.is("function")) == fn) {
+                        List<JsNode> value = r.namedChildren().stream().filter(c -> !c.is("comment")).toList();
+                        returned.add(value.size() == 1 ? returnedName(value.get(0)) : null);
+                    }
+                }
+            }
+            if (returned.size() == 1 && !returned.contains(null)) {
+                getterReturns.put(name, returned.iterator().next());
+            }
+        }
+    }
+
+    /** {@code x}, {@code this.x} or {@code x!}: the variable name; null for anything else. */
+    private static String returnedName(JsNode e) {
+        JsNode cur = e;
+        while (cur != null && (cur.is("non_null_expression") || cur.is("parenthesized_expression"))) {
+            cur = cur.namedChildren().isEmpty() ? null : cur.namedChildren().get(0);
+        }
+        if (cur == null) {
+            return null;
+        }
+        if (cur.is("identifier")) {
+            return cur.text();
+        }
+        if (cur.is("member_expression") && cur.child("object") != null && cur.child("object").is("this") && cur.child("property") != null) {
+            return cur.child("property").text();
+        }
+        return null;
     }
 
     /** Puts a decomposed Config's params into a request body, in the file's style. */
@@ -1113,8 +1193,8 @@ final class JsFileRewriter {
         if (isClaimed(call)) {
             return;
         }
-        JsNode body = call.child("arguments").namedChildren().get(0);
-        String receiver = rootName(call.child("function"));
+        JsNode body = requestBody(call.child("arguments").namedChildren().get(0));
+        String receiver = receiverOf(call);
         if (receiver != null && openAiDirectNames.contains(receiver)) {
             return;
         }
@@ -1173,7 +1253,7 @@ final class JsFileRewriter {
                 return callProviders.get(c);
             }
         }
-        String receiver = rootName(call.child("function"));
+        String receiver = receiverOf(call);
         if (receiver != null && clientProviders.containsKey(receiver)) {
             return clientProviders.get(receiver);
         }
