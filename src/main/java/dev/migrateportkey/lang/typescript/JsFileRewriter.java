@@ -49,6 +49,12 @@ final class JsFileRewriter {
     private final JsValues values;
     private final Imports imports;
     private final String keyVariable;
+    /**
+     * How this file reads the Concentrate key: {@code process.env.CONCENTRATE_API_KEY}, or in browser
+     * code the file's own style ({@code import.meta.env.VITE_CONCENTRATE_API_KEY} for Vite,
+     * {@code process.env.NEXT_PUBLIC_...} for Next.js), where a bare process.env name would be undefined.
+     */
+    private final String keyRead;
     private final char quote;
     private final Rule dependencyRule;
     private final ProviderResolver providers;
@@ -100,6 +106,7 @@ final class JsFileRewriter {
         this.rules = work.rules();
         this.values = new JsValues(root);
         this.keyVariable = rules.envVar("PORTKEY_API_KEY").map(Rule::to).filter(t -> t != null).orElse("CONCENTRATE_API_KEY");
+        this.keyRead = keyRead(root);
         this.quote = dominantQuote(root);
         this.dependencyRule = Imports.npmDependencyRule(rules);
         this.imports = new Imports(root, values, rules);
@@ -193,7 +200,7 @@ final class JsFileRewriter {
             imports.unmigrated(callee.text());
             work.manualWithTodo(site.start(), anchor(site), dependencyRule,
                     subject + " with options the tool cannot read (not an object literal): write "
-                            + target.name() + "({ baseURL: '" + concentrateBase() + "', apiKey: process.env." + keyVariable + " })",
+                            + target.name() + "({ baseURL: '" + concentrateBase() + "', apiKey: " + keyRead + " })",
                     COMMENT);
             claim(site);
             return;
@@ -262,7 +269,7 @@ final class JsFileRewriter {
                     if (!portkeyClass) {
                         continue;
                     }
-                    String env = "process.env." + keyVariable;
+                    String env = keyRead;
                     if (!env.equals(JsValues.valueSource(entry))) {
                         rw.replace(entry, key + ": " + env, r.id());
                         work.fix(entry.start(), r, what);
@@ -341,7 +348,7 @@ final class JsFileRewriter {
                 JsNode value = entry.child("value");
                 if (r != null && r.action() == Action.TO_AUTHORIZATION) {
                     hasKey = true;
-                    String env = "process.env." + keyVariable;
+                    String env = keyRead;
                     if (!env.equals(JsValues.valueSource(entry))) {
                         rw.replace(entry, key + ": " + env, r.id());
                         work.fix(entry.start(), r, key + " option of a client pointed at Portkey");
@@ -1347,24 +1354,65 @@ final class JsFileRewriter {
     private void envRead(JsNode n) {
         JsNode object = n.child("object");
         JsNode property = n.child("property");
-        if (object == null || property == null || !object.text().replace(" ", "").equals("process.env")) {
+        if (object == null || property == null || !ENV_OBJECTS.contains(object.text().replace(" ", ""))) {
             return;
         }
         String name = property.text();
         if (!PORTKEY_VAR.matcher(name).matches()) {
             return;
         }
-        Rule r = rules.envVar(name).orElse(null);
+        String prefix = publicPrefix(name);
+        Rule r = rules.envVar(name).or(() -> rules.envVar(name.substring(prefix.length()))).orElse(null);
         if (r == null) {
             return;
         }
         if (r.action() == Action.REPLACE_ENV) {
+            // A framework's public prefix (VITE_, NEXT_PUBLIC_) stays: without it the bundler drops the read.
+            String to = rules.envVar(name).isPresent() ? r.to() : prefix + r.to();
             work.fix(property.start(), r, "environment variable " + name,
-                    TextEdit.replace(property.start(), property.end(), r.to(), r.id()));
+                    TextEdit.replace(property.start(), property.end(), to, r.id()));
         } else {
             work.manualWithTodo(n.start(), anchor(n), r, name + " read here", COMMENT);
         }
         claim(n);
+    }
+
+    /** Where JavaScript code reads its environment: Node, and Vite (and other bundlers) in the browser. */
+    private static final Set<String> ENV_OBJECTS = Set.of("process.env", "import.meta.env");
+
+    /** Prefixes that bundlers require to expose a variable to browser code. */
+    private static final List<String> PUBLIC_PREFIXES = List.of("NEXT_PUBLIC_", "NUXT_PUBLIC_", "EXPO_PUBLIC_", "REACT_APP_",
+            "VITE_", "GATSBY_", "PUBLIC_");
+
+    private static String publicPrefix(String name) {
+        for (String p : PUBLIC_PREFIXES) {
+            if (name.startsWith(p) && name.length() > p.length()) {
+                return p;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The expression that reads the Concentrate key in this file: the file's own Portkey key read
+     * with the Portkey name swapped ({@code import.meta.env.VITE_PORTKEY_API_KEY} gives
+     * {@code import.meta.env.VITE_CONCENTRATE_API_KEY}); {@code process.env.CONCENTRATE_API_KEY} otherwise.
+     */
+    private String keyRead(JsNode root) {
+        for (JsNode n : root.findAll(x -> x.is("member_expression"))) {
+            JsNode object = n.child("object");
+            JsNode property = n.child("property");
+            if (object == null || property == null) {
+                continue;
+            }
+            String env = object.text().replace(" ", "");
+            String name = property.text();
+            String prefix = publicPrefix(name);
+            if (ENV_OBJECTS.contains(env) && name.substring(prefix.length()).equals("PORTKEY_API_KEY")) {
+                return env + "." + prefix + keyVariable;
+            }
+        }
+        return "process.env." + keyVariable;
     }
 
     /** {@code PORTKEY_GATEWAY_URL} imported from portkey-ai: Concentrate's base URL in its place. */
@@ -1512,7 +1560,7 @@ final class JsFileRewriter {
     }
 
     private String bearer() {
-        return "`Bearer ${process.env." + keyVariable + "}`";
+        return "`Bearer ${" + keyRead + "}`";
     }
 
     private String concentrateBase() {
@@ -1525,7 +1573,7 @@ final class JsFileRewriter {
     }
 
     private String apiKeyEntry() {
-        return "apiKey: process.env." + keyVariable;
+        return "apiKey: " + keyRead;
     }
 
     private String quoted(String s) {
