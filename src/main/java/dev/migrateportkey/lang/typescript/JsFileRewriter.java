@@ -496,12 +496,13 @@ final class JsFileRewriter {
                         rw.remove(entry, r.id());
                     } else if (authorization != null) {
                         rw.remove(entry, r.id());
-                        if (!bearer().equals(JsValues.valueSource(authorization))) {
-                            rw.replace(authorization, authorizationKey(authorization) + ": " + bearer(), r.id());
+                        String bearer = bearerFor(entry.child("value"));
+                        if (!bearer.equals(JsValues.valueSource(authorization))) {
+                            rw.replace(authorization, authorizationKey(authorization) + ": " + bearer, r.id());
                             claim(authorization);
                         }
                     } else {
-                        rw.replace(entry, "Authorization: " + bearer(), r.id());
+                        rw.replace(entry, "Authorization: " + bearerFor(entry.child("value")), r.id());
                     }
                     work.fix(entry.start(), r, what);
                 }
@@ -597,7 +598,7 @@ final class JsFileRewriter {
             switch (r.action()) {
                 case TO_AUTHORIZATION -> {
                     if (!inClient) {
-                        headers.add("Authorization: " + bearer());
+                        headers.add("Authorization: " + bearerFor(entry.child("value")));
                     }
                     findings.add(() -> work.fix(entry.start(), r, what));
                 }
@@ -722,7 +723,7 @@ final class JsFileRewriter {
             case RENAME_HEADER -> work.fix(args.get(0).start(), r, what,
                     TextEdit.replace(args.get(0).start(), args.get(0).end(), quoted(r.to()), r.id()));
             case TO_AUTHORIZATION -> work.fix(args.get(0).start(), r, what,
-                    TextEdit.replace(args.get(0).start(), args.get(1).end(), quoted("Authorization") + ", " + bearer(), r.id()));
+                    TextEdit.replace(args.get(0).start(), args.get(1).end(), quoted("Authorization") + ", " + bearerFor(args.get(1)), r.id()));
             case KEEP, CHECKLIST -> {
             }
             default -> work.manualWithTodo(call.start(), anchor(call), r, what, COMMENT);
@@ -767,7 +768,7 @@ final class JsFileRewriter {
                     TextEdit.replace(index.start(), index.end(), quoted(r.to()), r.id()));
             case TO_AUTHORIZATION -> work.fix(index.start(), r, what,
                     TextEdit.replace(index.start(), index.end(), quoted("Authorization"), r.id()),
-                    TextEdit.replace(right.start(), right.end(), bearer(), r.id()));
+                    TextEdit.replace(right.start(), right.end(), bearerFor(right), r.id()));
             case KEEP, CHECKLIST -> {
             }
             default -> work.manualWithTodo(assignment.start(), anchor(assignment), r, what, COMMENT);
@@ -1557,6 +1558,21 @@ final class JsFileRewriter {
             }
         }
         return false;
+    }
+
+    /**
+     * The Authorization value for a Portkey key header whose value was {@code value}. A literal (a
+     * secret in code) or an environment read becomes the Concentrate key variable; any other
+     * expression (a parameter, a setting the user stored, a per-tenant key) keeps carrying the key,
+     * now as the bearer: replacing it with one process-wide variable would change whose key is sent,
+     * and browser code has no process.env.
+     */
+    private String bearerFor(JsNode value) {
+        if (value == null || JsValues.literal(value) != null || value.is("string") || value.is("template_string")
+                || value.text().contains("process.env") || value.text().contains("import.meta.env")) {
+            return bearer();
+        }
+        return "`Bearer ${" + value.text() + "}`";
     }
 
     private String bearer() {
