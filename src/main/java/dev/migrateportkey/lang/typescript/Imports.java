@@ -64,6 +64,8 @@ final class Imports {
     private final Map<String, String> aliases = new HashMap<>();
     private final Map<String, JsNode> aliasDeclarations = new HashMap<>();
     private final List<int[]> siteRanges = new ArrayList<>();
+    /** Portkey imports that stay for names the tool does not migrate (types, namespaces, other APIs). */
+    private final List<JsNode> kept = new ArrayList<>();
     private String openAiLocal;
     /** {@code import type OpenAI from 'openai'}, when that is how the file names OpenAI. */
     private JsNode openAiTypeOnly;
@@ -168,6 +170,7 @@ final class Imports {
         }
         boolean typeOnly = stmt.text().startsWith("import type");
         if (typeOnly) {
+            kept.add(stmt);
             return;
         }
         sites.add(new Site(stmt, clause, source, false, specs));
@@ -350,6 +353,9 @@ final class Imports {
                     replaced.add(spec);
                 }
             }
+            if (kept.stream().anyMatch(k -> k.kind() == Kind.OTHER)) {
+                this.kept.add(site.statement());
+            }
             if (kept.size() == site.specs().size() && replacing == null) {
                 continue;
             }
@@ -401,6 +407,12 @@ final class Imports {
             String module = JsValues.literal(site.source());
             work.fix(site.statement().start(), dependency, (site.require() ? "require('" : "import from '") + module
                     + (site.require() ? "')" : "'"), edits);
+        }
+        for (JsNode statement : this.kept) {
+            // The package cannot be removed while this import stays: check keeps saying so.
+            work.manualWithTodo(statement.start(), text.lineStart(statement.start()), dependency,
+                    "import kept for names the tool does not migrate (" + statement.text().replaceAll("\\s+", " ")
+                            + "): replace them with the OpenAI SDK's types and APIs, then remove the import", "//");
         }
     }
 
