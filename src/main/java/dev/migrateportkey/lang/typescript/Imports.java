@@ -64,6 +64,9 @@ final class Imports {
     private final Map<String, String> aliases = new HashMap<>();
     private final Map<String, JsNode> aliasDeclarations = new HashMap<>();
     private final List<int[]> siteRanges = new ArrayList<>();
+    /** The first (value) import clause of each target module, for merging the migrated name into it. */
+    private final Map<String, JsNode> targetImports = new HashMap<>();
+    private final Set<String> mergedTargets = new HashSet<>();
     /** Portkey imports that stay for names the tool does not migrate (types, namespaces, other APIs). */
     private final List<JsNode> kept = new ArrayList<>();
     private String openAiLocal;
@@ -138,6 +141,9 @@ final class Imports {
             return;
         }
         if (module.equals("openai") || module.equals("@ai-sdk/openai")) {
+            if (clause != null && !stmt.text().startsWith("import type")) {
+                targetImports.putIfAbsent(module, clause);
+            }
             String before = openAiLocal;
             existingTarget(module, clause);
             if (stmt.text().startsWith("import type") && module.equals("openai") && openAiLocal != null && !openAiLocal.equals(before)) {
@@ -376,6 +382,10 @@ final class Imports {
                             text.indentation(site.statement().start()) + openAiRequire.text() + text.lineSeparator(), ruleId));
                 }
                 edits.add(removeStatement(text, openAiRequire, ruleId));
+            } else if (kept.isEmpty() && replacing != null && !alreadyImported && !site.require()
+                    && mergeInto(replacing, text, ruleId, edits)) {
+                // The file already imports from the target module: the name joins that import.
+                edits.add(removeStatement(text, site.statement(), ruleId));
             } else if (kept.isEmpty() && replacing != null && !alreadyImported) {
                 edits.add(TextEdit.replace(site.binding().start(), site.binding().end(), replacing.binding(), ruleId));
                 edits.add(TextEdit.replace(site.source().start(), site.source().end(), JsValues.quote(replacing.module(), q), ruleId));
@@ -414,6 +424,38 @@ final class Imports {
                     "import kept for names the tool does not migrate (" + statement.text().replaceAll("\\s+", " ")
                             + "): replace them with the OpenAI SDK's types and APIs, then remove the import", "//");
         }
+    }
+
+    /**
+     * Adds the target's name to the file's own import from its module ({@code import { openai } from
+     * '@ai-sdk/openai'} gets {@code createOpenAI}; {@code import { toFile } from 'openai'} gets the
+     * default {@code OpenAI}). False when there is none or it cannot take the name.
+     */
+    private boolean mergeInto(Target target, SourceText text, String ruleId, List<TextEdit> edits) {
+        JsNode clause = targetImports.get(target.module());
+        if (clause == null || mergedTargets.contains(target.module())) {
+            return false;
+        }
+        JsNode named = clause.childOfType("named_imports");
+        boolean hasDefault = clause.namedChildren().stream().anyMatch(c -> c.is("identifier"));
+        boolean namespace = clause.namedChildren().stream().anyMatch(c -> c.is("namespace_import"));
+        if (target.factory()) {
+            if (named == null) {
+                return false;
+            }
+            String inside = text.text().substring(named.start() + 1, named.end() - 1);
+            boolean trailingComma = inside.strip().endsWith(",");
+            boolean empty = inside.isBlank();
+            edits.add(TextEdit.insert(named.end() - 1 - (inside.length() - inside.stripTrailing().length()),
+                    (empty ? " " : trailingComma ? " " : ", ") + target.name() + (empty ? " " : ""), ruleId));
+        } else {
+            if (hasDefault || namespace) {
+                return false;
+            }
+            edits.add(TextEdit.insert(clause.start(), target.name() + ", ", ruleId));
+        }
+        mergedTargets.add(target.module());
+        return true;
     }
 
     /** The module-level OpenAI require comes after this Portkey require (and was not moved yet). */
