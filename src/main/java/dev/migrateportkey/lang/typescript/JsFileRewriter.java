@@ -259,6 +259,9 @@ final class JsFileRewriter {
         for (JsNode entry : rw.entries()) {
             String key = JsValues.keyName(entry);
             Rule r = key == null ? null : sdkParam(key);
+            if (r == null && portkeyClass && key != null) {
+                r = headerOption(key);
+            }
             if (r == null) {
                 continue;
             }
@@ -292,7 +295,7 @@ final class JsFileRewriter {
                 }
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        ProviderPin p = providerOf(entry);
+                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : providerOf(entry);
                         out.provider = p != null ? p : out.provider;
                     }
                     rw.remove(entry, r.id());
@@ -1518,6 +1521,25 @@ final class JsFileRewriter {
 
     private ObjectRewrite rewrite(JsNode object) {
         return objects.computeIfAbsent(object, ObjectRewrite::new);
+    }
+
+    /** Options the OpenAI SDK and {@code createOpenAI} take themselves: they stay on a migrated client. */
+    private static final Set<String> OPENAI_OPTIONS = Set.of("apiKey", "baseURL", "organization", "project", "timeout",
+            "maxRetries", "defaultHeaders", "defaultQuery", "dangerouslyAllowBrowser", "fetch", "fetchOptions", "httpAgent",
+            "webSocketBaseURL", "logLevel", "logger", "name", "headers", "compatibility");
+
+    /**
+     * A Portkey client option without an sdk-param rule of its own: the SDK sends it as the header
+     * {@code x-portkey-<kebab-case name>} ({@code awsRegion} as {@code x-portkey-aws-region},
+     * {@code strictOpenAiCompliance} as {@code x-portkey-strict-open-ai-compliance}), so that
+     * header's rule applies, as for Python's keyword arguments. The OpenAI SDK's own options stay.
+     */
+    private Rule headerOption(String key) {
+        if (OPENAI_OPTIONS.contains(key) || !key.matches("[a-z][A-Za-z0-9]*")) {
+            return null;
+        }
+        String kebab = key.replace("ID", "Id").replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        return rules.requestHeader("x-portkey-" + kebab).orElse(null);
     }
 
     private Rule sdkParam(String key) {
