@@ -60,8 +60,24 @@ final class Imports {
     private final Map<String, Kind> kinds = new HashMap<>();
     private final Set<String> unmigrated = new HashSet<>();
     private final Set<String> migrated = new HashSet<>();
+    /** Client-class aliases ({@code const Portkey = PortkeyModule.default || ...}) to the imported name they read. */
+    private final Map<String, String> aliases = new HashMap<>();
+    private final Map<String, JsNode> aliasDeclarations = new HashMap<>();
     private final List<int[]> siteRanges = new ArrayList<>();
+    /** The first (value) import clause of each target module, for merging the migrated name into it. */
+    private final Map<String, JsNode> targetImports = new HashMap<>();
+    private final Set<String> mergedTargets = new HashSet<>();
+    /** Portkey imports that stay for names the tool does not migrate (types, namespaces, other APIs). */
+    private final List<JsNode> kept = new ArrayList<>();
     private String openAiLocal;
+    /** {@code import type OpenAI from 'openai'}, when that is how the file names OpenAI. */
+    private JsNode openAiTypeOnly;
+    /** Every name the OpenAI class is bound to, module-level or inside a function. */
+    private final Set<String> openAiNames = new HashSet<>();
+    /** The module-level {@code require('openai')} statement that binds {@code openAiLocal}, if that is how. */
+    private JsNode openAiRequire;
+    /** Whether {@code openAiRequire} was moved up above a Portkey require that came first. */
+    private boolean openAiRequireMoved;
     private String createOpenAiLocal;
 
     Imports(JsNode root, JsValues values, RuleTable rules) {
@@ -83,6 +99,30 @@ final class Imports {
                 }
             }
         }
+        clientAliases();
+    }
+
+    /**
+     * {@code const Portkey = PortkeyModule.default || PortkeyModule.Portkey || PortkeyModule}: a name
+     * picked out of the required module is the client class too, so its {@code new} is migrated (or
+     * reported when its options cannot be read) like the imported name's.
+     */
+    private void clientAliases() {
+        for (JsNode d : root.findAll(x -> x.is("variable_declarator"))) {
+            JsNode name = d.child("name");
+            JsNode value = d.child("value");
+            if (name == null || value == null || !name.is("identifier") || kinds.containsKey(name.text())
+                    || !(value.is("member_expression") || value.is("binary_expression") || value.is("parenthesized_expression"))) {
+                continue;
+            }
+            List<JsNode> fromClient = value.findAll(x -> x.is("identifier") && kinds.get(x.text()) == Kind.CLIENT);
+            boolean onlyLookups = value.findAll(x -> x.is("call_expression") || x.is("new_expression")).isEmpty();
+            if (!fromClient.isEmpty() && onlyLookups) {
+                kinds.put(name.text(), Kind.CLIENT);
+                aliases.put(name.text(), fromClient.get(0).text());
+                aliasDeclarations.put(name.text(), d);
+            }
+        }
     }
 
     private boolean isPortkeyModule(String module) {
@@ -101,7 +141,15 @@ final class Imports {
             return;
         }
         if (module.equals("openai") || module.equals("@ai-sdk/openai")) {
+            if (clause != null && !stmt.text().startsWith("import type")) {
+                targetImports.putIfAbsent(module, clause);
+            }
+            String before = openAiLocal;
             existingTarget(module, clause);
+            if (stmt.text().startsWith("import type") && module.equals("openai") && openAiLocal != null && !openAiLocal.equals(before)) {
+                // Only a type: a migrated `new OpenAI(...)` needs it as a value, so `type` goes then.
+                openAiTypeOnly = stmt;
+            }
             return;
         }
         if (!isPortkeyModule(module) || clause == null) {
@@ -128,6 +176,7 @@ final class Imports {
         }
         boolean typeOnly = stmt.text().startsWith("import type");
         if (typeOnly) {
+            kept.add(stmt);
             return;
         }
         sites.add(new Site(stmt, clause, source, false, specs));
@@ -140,6 +189,7 @@ final class Imports {
         for (JsNode c : clause.namedChildren()) {
             if (c.is("identifier") && module.equals("openai")) {
                 openAiLocal = c.text();
+                openAiNames.add(c.text());
             } else if (c.is("named_imports")) {
                 for (JsNode spec : c.namedChildren()) {
                     JsNode name = spec.child("name");
@@ -147,6 +197,7 @@ final class Imports {
                     String local = alias != null ? alias.text() : name == null ? null : name.text();
                     if (name != null && name.text().equals("OpenAI") && module.equals("openai")) {
                         openAiLocal = local;
+                        openAiNames.add(local);
                     } else if (name != null && name.text().equals("createOpenAI")) {
                         createOpenAiLocal = local;
                     }
@@ -173,7 +224,13 @@ final class Imports {
             return;
         }
         if (module.equals("openai") && name.is("identifier")) {
-            openAiLocal = name.text();
+            openAiNames.add(name.text());
+            // Only a module-level require is visible to every migrated use; one inside a function
+            // is that function's own (a new module-level require may shadow it safely).
+            if (statement.parent() != null && statement.parent().is("program") && openAiLocal == null) {
+                openAiLocal = name.text();
+                openAiRequire = statement;
+            }
             return;
         }
         if (!isPortkeyModule(module)) {
@@ -233,6 +290,11 @@ final class Imports {
         return name.equals(openAiLocal);
     }
 
+    /** {@code name} is bound to the OpenAI class somewhere in the file (a function's own require included). */
+    boolean isOpenAiName(String name) {
+        return openAiNames.contains(name);
+    }
+
     boolean isCreateHeaders(String name) {
         return kinds.get(name) == Kind.CREATE_HEADERS;
     }
@@ -251,17 +313,30 @@ final class Imports {
 
     /** A use of {@code local} that was migrated to the OpenAI name: that name must be imported. */
     void migrated(String local) {
+        migrated.add(aliases.getOrDefault(local, local));
         migrated.add(local);
     }
 
-    /** A use of {@code local} the tool could not migrate: its import stays. */
+    /** A use of {@code local} the tool could not migrate: its import stays (the one an alias reads too). */
     void unmigrated(String local) {
+        unmigrated.add(aliases.getOrDefault(local, local));
         unmigrated.add(local);
     }
 
     /** Rewrites every Portkey import as the migrated file needs it. */
     void finish(FileMigration work, SourceText text, char fileQuote, List<int[]> claimed) {
         Rule dependency = npmDependencyRule(rules);
+        if (openAiTypeOnly != null && kinds.entrySet().stream().anyMatch(e -> e.getValue() == Kind.CLIENT
+                && migrated.contains(e.getKey()) && !aliases.containsKey(e.getKey()))) {
+            int at = openAiTypeOnly.start() + "import".length();
+            int end = text.text().indexOf("type", at) + "type".length();
+            while (end < openAiTypeOnly.end() && Character.isWhitespace(text.text().charAt(end))) {
+                end++;
+            }
+            work.fix(openAiTypeOnly.start(), dependency, "import type from 'openai' (now used as a value)",
+                    TextEdit.replace(at, end, " ", dependency.id()));
+        }
+        unusedAliases(work, text, dependency, claimed);
         Set<String> used = usedNames(claimed);
         for (Site site : sites) {
             List<Spec> kept = new ArrayList<>();
@@ -284,6 +359,9 @@ final class Imports {
                     replaced.add(spec);
                 }
             }
+            if (kept.stream().anyMatch(k -> k.kind() == Kind.OTHER)) {
+                this.kept.add(site.statement());
+            }
             if (kept.size() == site.specs().size() && replacing == null) {
                 continue;
             }
@@ -292,7 +370,23 @@ final class Imports {
             List<TextEdit> edits = new ArrayList<>();
             String ruleId = dependency.id();
             char q = site.source().text().isEmpty() ? fileQuote : site.source().text().charAt(0);
-            if (kept.isEmpty() && replacing != null && !alreadyImported) {
+            if (alreadyImported && !replacing.factory() && requiredLater(site)) {
+                // require() is not hoisted: the existing OpenAI require moves up to where the Portkey
+                // one was, or the migrated uses between the two would read it before it is set.
+                openAiRequireMoved = true;
+                if (kept.isEmpty()) {
+                    edits.add(TextEdit.replace(site.statement().start(), site.statement().end(), openAiRequire.text(), ruleId));
+                } else {
+                    edits.add(TextEdit.replace(site.binding().start(), site.binding().end(), binding(site, kept), ruleId));
+                    edits.add(TextEdit.insert(text.lineStart(site.statement().start()),
+                            text.indentation(site.statement().start()) + openAiRequire.text() + text.lineSeparator(), ruleId));
+                }
+                edits.add(removeStatement(text, openAiRequire, ruleId));
+            } else if (kept.isEmpty() && replacing != null && !alreadyImported && !site.require()
+                    && mergeInto(replacing, text, ruleId, edits)) {
+                // The file already imports from the target module: the name joins that import.
+                edits.add(removeStatement(text, site.statement(), ruleId));
+            } else if (kept.isEmpty() && replacing != null && !alreadyImported) {
                 edits.add(TextEdit.replace(site.binding().start(), site.binding().end(), replacing.binding(), ruleId));
                 edits.add(TextEdit.replace(site.source().start(), site.source().end(), JsValues.quote(replacing.module(), q), ruleId));
             } else if (kept.isEmpty()) {
@@ -323,6 +417,70 @@ final class Imports {
             String module = JsValues.literal(site.source());
             work.fix(site.statement().start(), dependency, (site.require() ? "require('" : "import from '") + module
                     + (site.require() ? "')" : "'"), edits);
+        }
+        for (JsNode statement : this.kept) {
+            // The package cannot be removed while this import stays: check keeps saying so.
+            work.manualWithTodo(statement.start(), text.lineStart(statement.start()), dependency,
+                    "import kept for names the tool does not migrate (" + statement.text().replaceAll("\\s+", " ")
+                            + "): replace them with the OpenAI SDK's types and APIs, then remove the import", "//");
+        }
+    }
+
+    /**
+     * Adds the target's name to the file's own import from its module ({@code import { openai } from
+     * '@ai-sdk/openai'} gets {@code createOpenAI}; {@code import { toFile } from 'openai'} gets the
+     * default {@code OpenAI}). False when there is none or it cannot take the name.
+     */
+    private boolean mergeInto(Target target, SourceText text, String ruleId, List<TextEdit> edits) {
+        JsNode clause = targetImports.get(target.module());
+        if (clause == null || mergedTargets.contains(target.module())) {
+            return false;
+        }
+        JsNode named = clause.childOfType("named_imports");
+        boolean hasDefault = clause.namedChildren().stream().anyMatch(c -> c.is("identifier"));
+        boolean namespace = clause.namedChildren().stream().anyMatch(c -> c.is("namespace_import"));
+        if (target.factory()) {
+            if (named == null) {
+                return false;
+            }
+            String inside = text.text().substring(named.start() + 1, named.end() - 1);
+            boolean trailingComma = inside.strip().endsWith(",");
+            boolean empty = inside.isBlank();
+            edits.add(TextEdit.insert(named.end() - 1 - (inside.length() - inside.stripTrailing().length()),
+                    (empty ? " " : trailingComma ? " " : ", ") + target.name() + (empty ? " " : ""), ruleId));
+        } else {
+            if (hasDefault || namespace) {
+                return false;
+            }
+            edits.add(TextEdit.insert(clause.start(), target.name() + ", ", ruleId));
+        }
+        mergedTargets.add(target.module());
+        return true;
+    }
+
+    /** The module-level OpenAI require comes after this Portkey require (and was not moved yet). */
+    private boolean requiredLater(Site site) {
+        return openAiRequire != null && !openAiRequireMoved && site.require()
+                && openAiRequire.start() > site.statement().start();
+    }
+
+    /** An alias whose every {@code new} was migrated has no reader left: its declaration goes. */
+    private void unusedAliases(FileMigration work, SourceText text, Rule dependency, List<int[]> claimed) {
+        for (Map.Entry<String, JsNode> a : aliasDeclarations.entrySet()) {
+            JsNode declarator = a.getValue();
+            JsNode statement = declarator.parent();
+            if (!migrated.contains(a.getKey()) || unmigrated.contains(a.getKey()) || statement == null
+                    || statement.namedChildren().size() != 1 || inside(declarator, claimed)) {
+                continue;
+            }
+            JsNode own = declarator.child("name");
+            boolean read = references(a.getKey(), claimed).stream().anyMatch(r -> r.start() != own.start());
+            if (!read) {
+                // Its own reads of the imported name go with it: no rename inside the removed text.
+                claimed.add(new int[]{statement.start(), statement.end()});
+                work.fix(statement.start(), dependency, a.getKey() + " (alias of the Portkey client class)",
+                        List.of(removeStatement(text, statement, dependency.id())));
+            }
         }
     }
 

@@ -49,6 +49,12 @@ final class JsFileRewriter {
     private final JsValues values;
     private final Imports imports;
     private final String keyVariable;
+    /**
+     * How this file reads the Concentrate key: {@code process.env.CONCENTRATE_API_KEY}, or in browser
+     * code the file's own style ({@code import.meta.env.VITE_CONCENTRATE_API_KEY} for Vite,
+     * {@code process.env.NEXT_PUBLIC_...} for Next.js), where a bare process.env name would be undefined.
+     */
+    private final String keyRead;
     private final char quote;
     private final Rule dependencyRule;
     private final ProviderResolver providers;
@@ -62,6 +68,12 @@ final class JsFileRewriter {
     private final Set<JsNode> handled = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Provider slug prefix known for a client variable ({@code const client = new Portkey({provider})}). */
     private final Map<String, ProviderPin> clientProviders = new HashMap<>();
+    /** Variables (or fields) that hold a Portkey (or OpenAI) client made in this file. */
+    private final Set<String> portkeyClientNames = new HashSet<>();
+    /** Getter functions to the client variable they return. */
+    private final Map<String, String> getterReturns = new HashMap<>();
+    /** Variables that hold an OpenAI client calling OpenAI itself, never through Portkey. */
+    private final Set<String> openAiDirectNames = new HashSet<>();
     /** Provider slug prefix known for one call ({@code fetch(url, {headers: {'x-portkey-provider': ...}})}). */
     private final Map<JsNode, ProviderPin> callProviders = new IdentityHashMap<>();
     private final Set<ProviderPin> providerHints = new LinkedHashSet<>();
@@ -69,6 +81,8 @@ final class JsFileRewriter {
     private boolean portkeyClients;
     /** Configs met during the walk; placed once every request of the file is known. */
     private final List<PendingConfig> pendingConfigs = new ArrayList<>();
+    /** createHeaders calls with a Config, finished once the requests of the file are known. */
+    private final List<Runnable> deferredHeaders = new ArrayList<>();
     /** Options and headers that become a request body param ({@code cacheNamespace}), placed likewise. */
     private final List<PendingConfig> pendingParams = new ArrayList<>();
     private final Map<JsNode, Set<String>> placedParams = new IdentityHashMap<>();
@@ -92,6 +106,7 @@ final class JsFileRewriter {
         this.rules = work.rules();
         this.values = new JsValues(root);
         this.keyVariable = rules.envVar("PORTKEY_API_KEY").map(Rule::to).filter(t -> t != null).orElse("CONCENTRATE_API_KEY");
+        this.keyRead = keyRead(root);
         this.quote = dominantQuote(root);
         this.dependencyRule = Imports.npmDependencyRule(rules);
         this.imports = new Imports(root, values, rules);
@@ -101,7 +116,25 @@ final class JsFileRewriter {
     }
 
     void run() {
-        for (JsNode n : root.findAll(x -> true)) {
+        List<JsNode> all = root.findAll(x -> true);
+        collectGetters(all);
+        // Client variables first: a Portkey-only namespace call may come before the client in the text.
+        // OpenAI clients count too, so that check still reports such a call once rewrite made the client.
+        for (JsNode n : all) {
+            JsNode callee = n.is("new_expression") ? n.child("constructor") : n.is("call_expression") ? n.child("function") : null;
+            if (callee != null && callee.is("identifier") && (imports.isClientClass(callee.text())
+                    || imports.isClientFactory(callee.text()) || n.is("new_expression") && imports.isOpenAiClient(callee.text()))) {
+                String variable = clientVariable(n);
+                if (variable != null) {
+                    portkeyClientNames.add(variable);
+                }
+            }
+            if (callee != null && callee.is("identifier") && n.is("new_expression") && imports.isOpenAiName(callee.text())
+                    && talksToOpenAi(n) && clientVariable(n) != null) {
+                openAiDirectNames.add(clientVariable(n));
+            }
+        }
+        for (JsNode n : all) {
             if (isClaimed(n) || imports.isImportSite(n)) {
                 continue;
             }
@@ -115,11 +148,13 @@ final class JsFileRewriter {
                 }
                 case "string", "template_string" -> literal(n);
                 case "identifier" -> identifier(n);
+                case "assignment_expression" -> headerAssignment(n);
                 case "member_expression" -> envRead(n);
                 default -> {
                 }
             }
         }
+        deferredHeaders.forEach(Runnable::run);
         pendingConfigs.forEach(this::config);
         // A request's own header wins over its client's default: per-call params are placed first.
         pendingParams.sort(Comparator.comparing(x -> x.call() == null));
@@ -165,7 +200,7 @@ final class JsFileRewriter {
             imports.unmigrated(callee.text());
             work.manualWithTodo(site.start(), anchor(site), dependencyRule,
                     subject + " with options the tool cannot read (not an object literal): write "
-                            + target.name() + "({ baseURL: '" + concentrateBase() + "', apiKey: process.env." + keyVariable + " })",
+                            + target.name() + "({ baseURL: '" + concentrateBase() + "', apiKey: " + keyRead + " })",
                     COMMENT);
             claim(site);
             return;
@@ -224,6 +259,9 @@ final class JsFileRewriter {
         for (JsNode entry : rw.entries()) {
             String key = JsValues.keyName(entry);
             Rule r = key == null ? null : sdkParam(key);
+            if (r == null && portkeyClass && key != null) {
+                r = headerOption(key);
+            }
             if (r == null) {
                 continue;
             }
@@ -234,7 +272,7 @@ final class JsFileRewriter {
                     if (!portkeyClass) {
                         continue;
                     }
-                    String env = "process.env." + keyVariable;
+                    String env = keyRead;
                     if (!env.equals(JsValues.valueSource(entry))) {
                         rw.replace(entry, key + ": " + env, r.id());
                         work.fix(entry.start(), r, what);
@@ -247,15 +285,17 @@ final class JsFileRewriter {
                         continue;
                     }
                     String url = quoted(r.to() != null ? r.to() : concentrateBase());
-                    if (!url.equals(JsValues.valueSource(entry))) {
-                        rw.replace(entry, key + ": " + url, r.id());
+                    // The OpenAI SDK (and @ai-sdk/openai) read baseURL only: a baseUrl spelling would
+                    // be ignored and the requests would go to api.openai.com.
+                    if (!url.equals(JsValues.valueSource(entry)) || !key.equals("baseURL")) {
+                        rw.replace(entry, "baseURL: " + url, r.id());
                         work.fix(entry.start(), r, what);
                         claim(entry);
                     }
                 }
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        ProviderPin p = providerOf(entry);
+                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : providerOf(entry);
                         out.provider = p != null ? p : out.provider;
                     }
                     rw.remove(entry, r.id());
@@ -311,7 +351,7 @@ final class JsFileRewriter {
                 JsNode value = entry.child("value");
                 if (r != null && r.action() == Action.TO_AUTHORIZATION) {
                     hasKey = true;
-                    String env = "process.env." + keyVariable;
+                    String env = keyRead;
                     if (!env.equals(JsValues.valueSource(entry))) {
                         rw.replace(entry, key + ": " + env, r.id());
                         work.fix(entry.start(), r, key + " option of a client pointed at Portkey");
@@ -459,12 +499,13 @@ final class JsFileRewriter {
                         rw.remove(entry, r.id());
                     } else if (authorization != null) {
                         rw.remove(entry, r.id());
-                        if (!bearer().equals(JsValues.valueSource(authorization))) {
-                            rw.replace(authorization, authorizationKey(authorization) + ": " + bearer(), r.id());
+                        String bearer = bearerFor(entry.child("value"));
+                        if (!bearer.equals(JsValues.valueSource(authorization))) {
+                            rw.replace(authorization, authorizationKey(authorization) + ": " + bearer, r.id());
                             claim(authorization);
                         }
                     } else {
-                        rw.replace(entry, "Authorization: " + bearer(), r.id());
+                        rw.replace(entry, "Authorization: " + bearerFor(entry.child("value")), r.id());
                     }
                     work.fix(entry.start(), r, what);
                 }
@@ -548,6 +589,7 @@ final class JsFileRewriter {
         List<String> headers = new ArrayList<>();
         List<JsNode> manual = new ArrayList<>();
         ProviderPin provider = null;
+        PendingConfig config = null;
         for (JsNode entry : entries) {
             String key = JsValues.keyName(entry);
             Rule r = key == null ? null : sdkParam(key);
@@ -559,7 +601,7 @@ final class JsFileRewriter {
             switch (r.action()) {
                 case TO_AUTHORIZATION -> {
                     if (!inClient) {
-                        headers.add("Authorization: " + bearer());
+                        headers.add("Authorization: " + bearerFor(entry.child("value")));
                     }
                     findings.add(() -> work.fix(entry.start(), r, what));
                 }
@@ -576,8 +618,31 @@ final class JsFileRewriter {
                 }
                 case KEEP, CHECKLIST -> {
                 }
+                case DECOMPOSE_CONFIG -> {
+                    if (inClient && currentClient != null && config == null) {
+                        config = new PendingConfig(entry, configValue(entry), null, r, currentClient, null);
+                    } else {
+                        manual.add(entry);
+                    }
+                }
                 default -> manual.add(entry);
             }
+        }
+        if (config != null && manual.isEmpty()) {
+            // Whether the Config can go depends on the client's requests, known after the walk.
+            PendingConfig pending = config;
+            claim(call);
+            deferredHeaders.add(() -> {
+                if (decomposeConfig(pending)) {
+                    finishCreateHeaders(call, inClient, owner, headers, findings, null);
+                } else {
+                    imports.unmigrated(fn.text());
+                }
+            });
+            return provider;
+        }
+        if (config != null) {
+            manual.add(config.entry());
         }
         if (!manual.isEmpty()) {
             imports.unmigrated(fn.text());
@@ -595,6 +660,13 @@ final class JsFileRewriter {
             claim(call);
             return provider;
         }
+        finishCreateHeaders(call, inClient, owner, headers, findings, provider);
+        return provider;
+    }
+
+    /** Replaces a fully understood {@code createHeaders(...)} by the headers left, or removes its entry. */
+    private void finishCreateHeaders(JsNode call, boolean inClient, JsNode owner, List<String> headers,
+                                     List<Runnable> findings, ProviderPin provider) {
         findings.forEach(Runnable::run);
         JsNode enclosing = call.ancestor(a -> a.is("call_expression") || a.is("new_expression"));
         if (provider != null && !inClient && enclosing != null) {
@@ -609,7 +681,6 @@ final class JsFileRewriter {
                     headers.isEmpty() ? "{}" : "{ " + String.join(", ", headers) + " }", "header-other"));
             claim(call);
         }
-        return provider;
     }
 
     /** {@code headers.set('x-portkey-...', v)} and {@code append}, and reads with {@code get}. */
@@ -640,12 +711,12 @@ final class JsFileRewriter {
         }
         String what = name.get() + " header";
         JsNode statement = call.parent();
-        boolean alone = statement != null && statement.is("expression_statement");
+        JsNode removable = statement != null && statement.is("expression_statement") ? removable(statement) : null;
         switch (r.action()) {
             case DROP, TO_MODEL_PREFIX -> {
-                if (alone) {
-                    work.fix(call.start(), r, what, removeStatement(statement, r.id()));
-                    claim(statement);
+                if (removable != null) {
+                    work.fix(call.start(), r, what, removeStatement(removable, r.id()));
+                    claim(removable);
                 } else {
                     work.manualWithTodo(call.start(), anchor(call), r, what + " (cannot be removed on its own here)", COMMENT);
                     claim(call);
@@ -655,12 +726,96 @@ final class JsFileRewriter {
             case RENAME_HEADER -> work.fix(args.get(0).start(), r, what,
                     TextEdit.replace(args.get(0).start(), args.get(0).end(), quoted(r.to()), r.id()));
             case TO_AUTHORIZATION -> work.fix(args.get(0).start(), r, what,
-                    TextEdit.replace(args.get(0).start(), args.get(1).end(), quoted("Authorization") + ", " + bearer(), r.id()));
+                    TextEdit.replace(args.get(0).start(), args.get(1).end(), quoted("Authorization") + ", " + bearerFor(args.get(1)), r.id()));
             case KEEP, CHECKLIST -> {
             }
             default -> work.manualWithTodo(call.start(), anchor(call), r, what, COMMENT);
         }
         claim(call);
+    }
+
+    /**
+     * {@code headers['x-portkey-trace-id'] = v}: the header-building style of fetch helpers. Each
+     * follows its request-header rule as {@code headers.set} does: the statement goes (with the
+     * braceless {@code if} that only guarded it), the key is renamed, or the key becomes
+     * {@code Authorization} with the Concentrate bearer.
+     */
+    private void headerAssignment(JsNode assignment) {
+        JsNode left = assignment.child("left");
+        JsNode right = assignment.child("right");
+        JsNode index = left == null || !left.is("subscript_expression") ? null : left.child("index");
+        if (index == null || right == null) {
+            return;
+        }
+        Optional<String> name = values.resolve(index).filter(v -> v.toLowerCase(Locale.ROOT).startsWith("x-portkey-"));
+        Rule r = name.flatMap(rules::requestHeader).orElse(null);
+        if (r == null) {
+            return;
+        }
+        String what = name.get() + " header set on " + left.child("object").text();
+        JsNode statement = assignment.parent();
+        JsNode removable = statement != null && statement.is("expression_statement") ? removable(statement) : null;
+        switch (r.action()) {
+            case DROP, TO_MODEL_PREFIX -> {
+                if (removable == null) {
+                    work.manualWithTodo(assignment.start(), anchor(assignment), r,
+                            what + " (the tool cannot remove it safely here, e.g. its if condition calls a function: delete it by hand)", COMMENT);
+                    claim(assignment);
+                    return;
+                }
+                work.fix(assignment.start(), r, what, removeStatement(removable, r.id()));
+                claim(removable);
+                return;
+            }
+            case RENAME_HEADER -> work.fix(index.start(), r, what,
+                    TextEdit.replace(index.start(), index.end(), quoted(r.to()), r.id()));
+            case TO_AUTHORIZATION -> work.fix(index.start(), r, what,
+                    TextEdit.replace(index.start(), index.end(), quoted("Authorization"), r.id()),
+                    TextEdit.replace(right.start(), right.end(), bearerFor(right), r.id()));
+            case KEEP, CHECKLIST -> {
+            }
+            default -> work.manualWithTodo(assignment.start(), anchor(assignment), r, what, COMMENT);
+        }
+        claim(assignment);
+    }
+
+    /**
+     * What to delete so that {@code statement} goes: the statement itself in a block, or the
+     * braceless {@code if} (no else) whose whole body it is, when that if's condition has no side
+     * effect. Null when neither is safe.
+     */
+    private static JsNode removable(JsNode statement) {
+        JsNode up = statement.parent();
+        if (up == null) {
+            return null;
+        }
+        if (up.is("statement_block") && up.namedChildren().size() == 1 && up.parent() != null
+                && up.parent().is("if_statement") && removable(up) != null) {
+            // if (x) { only this } : the whole if goes rather than leaving an empty block.
+            return removable(up);
+        }
+        if (up.is("statement_block") || up.is("program") || up.is("switch_case") || up.is("switch_default")) {
+            return statement;
+        }
+        if (up.is("if_statement") && up.child("alternative") == null && up.child("consequence") == statement
+                && sideEffectFree(up.child("condition"))) {
+            return removable(up);
+        }
+        return null;
+    }
+
+    /** Calls a condition may make and still be dropped with the statement it guards. */
+    private static final Set<String> PURE_CALLS = Set.of("Object.keys", "Object.values", "Object.entries",
+            "Array.isArray", "Boolean", "String", "Number");
+
+    private static boolean sideEffectFree(JsNode expression) {
+        if (expression == null) {
+            return false;
+        }
+        return expression.findAll(n -> n.is("assignment_expression") || n.is("augmented_assignment_expression")
+                || n.is("update_expression") || n.is("await_expression") || n.is("yield_expression") || n.is("new_expression")
+                || n.is("call_expression") && (n.child("function") == null || !PURE_CALLS.contains(n.child("function").text())))
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------ calls
@@ -705,12 +860,16 @@ final class JsFileRewriter {
                         TextEdit.replace(property.start(), property.end(), renamed, dependencyRule.id()));
             }
         }
-        if (REQUEST_METHODS.contains(method) && !argList.isEmpty() && argList.get(0).is("object")) {
+        if (REQUEST_METHODS.contains(method) && !argList.isEmpty() && requestBody(argList.get(0)) != null) {
             requestCalls.add(n);
         }
     }
 
-    /** Portkey-only APIs (prompts, feedback): a TODO above the statement, the call stays. */
+    /**
+     * Portkey-only APIs (prompts, feedback, admin): a TODO above the statement, the call stays. A
+     * {@code namespace.*} pattern matches a call under that namespace of a Portkey client variable
+     * only ({@code portkey.virtualKeys.create}): names like {@code configs} are common elsewhere.
+     */
     private boolean portkeyApi(JsNode call, JsNode fn) {
         String path = dottedPath(fn).toLowerCase(Locale.ROOT);
         if (path.isEmpty()) {
@@ -722,11 +881,47 @@ final class JsFileRewriter {
                     continue;
                 }
                 String p = m.toLowerCase(Locale.ROOT);
-                if (path.equals(p) || path.endsWith("." + p)) {
+                boolean hit = p.endsWith(".*") ? underClientNamespace(fn, path, p.substring(0, p.length() - 2))
+                        : path.equals(p) || path.endsWith("." + p);
+                if (hit) {
                     work.manualWithTodo(call.start(), anchor(call), r, dottedPath(fn) + "(...)", COMMENT);
                     claim(call);
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code new OpenAI({ apiKey })} with no base URL, no headers and no Portkey name in its options:
+     * it calls OpenAI itself, so no provider pin of the file applies to its requests.
+     */
+    private boolean talksToOpenAi(JsNode newExpression) {
+        JsNode args = newExpression.child("arguments");
+        if (args == null || args.namedChildren().size() != 1 || !args.namedChildren().get(0).is("object")) {
+            return false;
+        }
+        JsNode options = args.namedChildren().get(0);
+        for (JsNode entry : options.namedChildren()) {
+            String key = JsValues.keyName(entry);
+            if (key == null || key.equalsIgnoreCase("baseURL") || key.equals("defaultHeaders") || key.equals("defaultQuery")) {
+                return false;
+            }
+        }
+        return !mentionsPortkey(options);
+    }
+
+    /** {@code client.namespace.method} where {@code client} holds a client made in this file. */
+    private boolean underClientNamespace(JsNode fn, String path, String namespace) {
+        String root = rootName(fn);
+        if (root == null || !portkeyClientNames.contains(root)) {
+            return false;
+        }
+        String[] segments = path.split("\\.");
+        for (int i = 1; i < segments.length - 1; i++) {
+            if (segments[i].equals(namespace) && segments[i - 1].equalsIgnoreCase(root)) {
+                return true;
             }
         }
         return false;
@@ -744,6 +939,14 @@ final class JsFileRewriter {
      * body and the Config goes. Otherwise it stays, with a TODO saying what it becomes.
      */
     private void config(PendingConfig p) {
+        decomposeConfig(p);
+    }
+
+    /**
+     * Decomposes one Config and places its params; true when it migrated (the entry is removed from
+     * its holder, or left to the caller when the holder is null), false when a TODO was reported.
+     */
+    private boolean decomposeConfig(PendingConfig p) {
         JsNode at = p.value() == null ? p.entry() : p.value();
         Optional<ConfigText.Parsed> parsed = p.value() == null ? Optional.empty() : JsConfigs.read(p.value(), values);
         Map<String, Object> config;
@@ -751,7 +954,7 @@ final class JsFileRewriter {
         if (parsed.isEmpty() || parsed.get() instanceof ConfigText.Invalid) {
             String why = parsed.map(x -> ((ConfigText.Invalid) x).problem()).orElse("not a literal the tool can read");
             work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(), "Config (" + why + ")", COMMENT);
-            return;
+            return false;
         }
         if (parsed.get() instanceof ConfigText.SavedId saved) {
             java.nio.file.Path file = work.options().configFiles().get(saved.id());
@@ -759,14 +962,14 @@ final class JsFileRewriter {
             if (file == null) {
                 work.config(at.start(), saved.id(), Map.of(), List.of(), List.of(savedRule.note()));
                 work.manualWithTodo(at.start(), anchor(p.entry()), savedRule, "saved Config '" + saved.id() + "'", COMMENT);
-                return;
+                return false;
             }
             try {
                 config = ConfigText.readFile(file);
             } catch (java.io.IOException e) {
                 work.manualWithTodo(at.start(), anchor(p.entry()), savedRule,
                         "saved Config '" + saved.id() + "' (" + file + " could not be read: " + e.getMessage() + ")", COMMENT);
-                return;
+                return false;
             }
             origin = saved.id() + " (" + file + ")";
         } else {
@@ -779,23 +982,25 @@ final class JsFileRewriter {
         if (!d.automatic()) {
             work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(),
                     "Config (" + origin + "): " + String.join("; ", d.manual()), COMMENT);
-            return;
+            return false;
         }
-        if (d.clientTimeoutMs() != null && p.client() == null) {
+        if (d.clientTimeoutMs() != null && (p.client() == null || p.holder() == null)) {
             work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(), "Config (" + origin + ") sets request_timeout "
                     + d.clientTimeoutMs() + " ms: set it on your HTTP client; body params: " + params, COMMENT);
-            return;
+            return false;
         }
         List<JsNode> bodies = p.call() != null ? bodiesOf(p.call()) : requestBodiesOf(clientVariable(p.client()));
         if (bodies.isEmpty() && !d.bodyParams().isEmpty()) {
             work.manualWithTodo(at.start(), anchor(p.entry()), p.rule(), "Config (" + origin
                     + ") decomposed, but its requests are not in this file: send " + params + " in each request body", COMMENT);
-            return;
+            return false;
         }
         for (JsNode body : bodies) {
             placeParams(body, d);
         }
-        if (d.clientTimeoutMs() != null && p.client() != null) {
+        if (p.holder() == null) {
+            // The caller rewrites what holds the entry (a createHeaders call).
+        } else if (d.clientTimeoutMs() != null && p.client() != null) {
             p.holder().replace(p.entry(), "timeout: " + d.clientTimeoutMs(), p.rule().id());
         } else {
             p.holder().remove(p.entry(), p.rule().id());
@@ -805,6 +1010,7 @@ final class JsFileRewriter {
         }
         work.fix(at.start(), p.rule(), "Config (" + origin + ")" + (d.bodyParams().isEmpty() ? " has nothing left to send"
                 : " becomes body params " + params + " in " + bodies.size() + " request(s)"));
+        return true;
     }
 
     /**
@@ -836,11 +1042,25 @@ final class JsFileRewriter {
         work.fix(p.entry().start(), r, what + " becomes the " + param + " body param of " + bodies.size() + " request(s)");
     }
 
+    /**
+     * The object literal a request argument is, through TypeScript casts and parentheses
+     * ({@code {...} as any}, {@code {...} satisfies Params}); null when it is not one.
+     */
+    private static JsNode requestBody(JsNode arg) {
+        JsNode cur = arg;
+        while (cur != null && (cur.is("as_expression") || cur.is("satisfies_expression") || cur.is("parenthesized_expression")
+                || cur.is("non_null_expression") || cur.is("type_assertion"))) {
+            List<JsNode> inner = cur.namedChildren().stream().filter(c -> !c.is("comment")).toList();
+            cur = cur.is("type_assertion") ? inner.get(inner.size() - 1) : inner.isEmpty() ? null : inner.get(0);
+        }
+        return cur != null && cur.is("object") ? cur : null;
+    }
+
     /** The request bodies of one call: its first argument, or the JSON.stringify bodies of a fetch. */
     private List<JsNode> bodiesOf(JsNode call) {
         JsNode args = call.child("arguments");
-        if (args != null && !args.namedChildren().isEmpty() && args.namedChildren().get(0).is("object")) {
-            return List.of(args.namedChildren().get(0));
+        if (args != null && !args.namedChildren().isEmpty() && requestBody(args.namedChildren().get(0)) != null) {
+            return List.of(requestBody(args.namedChildren().get(0)));
         }
         List<JsNode> out = new ArrayList<>();
         for (JsNode c : call.findAll(n -> n.is("call_expression") && n != call)) {
@@ -861,11 +1081,74 @@ final class JsFileRewriter {
             return out;
         }
         for (JsNode call : requestCalls) {
-            if (name.equals(rootName(call.child("function")))) {
-                out.add(call.child("arguments").namedChildren().get(0));
+            if (name.equals(receiverOf(call))) {
+                out.add(requestBody(call.child("arguments").namedChildren().get(0)));
             }
         }
         return out;
+    }
+
+    /**
+     * The client variable a request goes through: the root of its member chain, or the variable a
+     * getter returns when the chain starts with a call of it ({@code getClient().chat.completions.create}).
+     */
+    private String receiverOf(JsNode call) {
+        String root = rootName(call.child("function"));
+        return root != null && getterReturns.containsKey(root) ? getterReturns.get(root) : root;
+    }
+
+    /**
+     * Functions whose every return gives the same variable ({@code function getClient() { ...
+     * return _client; }}), by name: requests made on their result go through that variable.
+     */
+    private void collectGetters(List<JsNode> all) {
+        for (JsNode fn : all) {
+            if (!(fn.is("function_declaration") || fn.is("method_definition") || fn.is("arrow_function")
+                    || fn.is("function_expression") || fn.is("function"))) {
+                continue;
+            }
+            String name = fn.child("name") != null ? fn.child("name").text() : null;
+            if (name == null && fn.parent() != null && fn.parent().is("variable_declarator") && fn.parent().child("name") != null) {
+                name = fn.parent().child("name").text();
+            }
+            JsNode body = fn.child("body");
+            if (name == null || body == null) {
+                continue;
+            }
+            Set<String> returned = new HashSet<>();
+            if (!body.is("statement_block")) {
+                returned.add(returnedName(body));
+            } else {
+                for (JsNode r : body.findAll(x -> x.is("return_statement"))) {
+                    if (r.ancestor(a -> a.is("function_declaration") || a.is("method_definition") || a.is("arrow_function")
+                            || a.is("function_expression") || a.is("function")) == fn) {
+                        List<JsNode> value = r.namedChildren().stream().filter(c -> !c.is("comment")).toList();
+                        returned.add(value.size() == 1 ? returnedName(value.get(0)) : null);
+                    }
+                }
+            }
+            if (returned.size() == 1 && !returned.contains(null)) {
+                getterReturns.put(name, returned.iterator().next());
+            }
+        }
+    }
+
+    /** {@code x}, {@code this.x} or {@code x!}: the variable name; null for anything else. */
+    private static String returnedName(JsNode e) {
+        JsNode cur = e;
+        while (cur != null && (cur.is("non_null_expression") || cur.is("parenthesized_expression"))) {
+            cur = cur.namedChildren().isEmpty() ? null : cur.namedChildren().get(0);
+        }
+        if (cur == null) {
+            return null;
+        }
+        if (cur.is("identifier")) {
+            return cur.text();
+        }
+        if (cur.is("member_expression") && cur.child("object") != null && cur.child("object").is("this") && cur.child("property") != null) {
+            return cur.child("property").text();
+        }
+        return null;
     }
 
     /** Puts a decomposed Config's params into a request body, in the file's style. */
@@ -921,7 +1204,11 @@ final class JsFileRewriter {
         if (isClaimed(call)) {
             return;
         }
-        JsNode body = call.child("arguments").namedChildren().get(0);
+        JsNode body = requestBody(call.child("arguments").namedChildren().get(0));
+        String receiver = receiverOf(call);
+        if (receiver != null && openAiDirectNames.contains(receiver)) {
+            return;
+        }
         ProviderPin provider = providerFor(call);
         if (provider == null && !portkeyClients) {
             return;
@@ -951,13 +1238,20 @@ final class JsFileRewriter {
             if (model == null || isClaimed(value)) {
                 continue;
             }
-            String slug = slugs.of(model, provider);
+            ModelSlugs.Slug made = slugs.slug(model, provider);
+            String slug = made.slug();
             work.model(value.start(), model, slug);
             if (!slug.equals(model)) {
-                Rule r = rules.ofKind(RuleKind.PROVIDER).stream().filter(p -> provider.prefix().equals(p.prefix())).findFirst()
-                        .orElse(rules.byId("header-provider").orElse(dependencyRule));
+                // A model-catalog string ("@integration/model") carries its own pin, which may be
+                // one the tool cannot resolve: then the slug is the bare model and no provider rule applies.
+                ProviderPin pin = made.pin() != null ? made.pin() : provider;
+                Rule r = rules.ofKind(RuleKind.PROVIDER).stream().filter(p -> pin != null && pin.prefix().equals(p.prefix()))
+                        .findFirst().orElse(rules.byId("header-provider").orElse(dependencyRule));
+                String servedBy = pin != null ? "served by " + pin.describe()
+                        : "named through a Portkey model-catalog integration the tool does not know: sent bare, Concentrate routes it"
+                          + " (pin a provider with --virtual-key " + model.substring(1, model.indexOf('/')) + "=PROVIDER)";
                 char q = value.text().charAt(0);
-                work.fix(value.start(), r, "model '" + model + "' served by " + provider.describe(),
+                work.fix(value.start(), r, "model '" + model + "' " + servedBy,
                         TextEdit.replace(value.start(), value.end(), JsValues.quote(slug, q == '`' ? quote : q), r.id()));
                 claim(value);
             }
@@ -970,7 +1264,7 @@ final class JsFileRewriter {
                 return callProviders.get(c);
             }
         }
-        String receiver = rootName(call.child("function"));
+        String receiver = receiverOf(call);
         if (receiver != null && clientProviders.containsKey(receiver)) {
             return clientProviders.get(receiver);
         }
@@ -1064,24 +1358,65 @@ final class JsFileRewriter {
     private void envRead(JsNode n) {
         JsNode object = n.child("object");
         JsNode property = n.child("property");
-        if (object == null || property == null || !object.text().replace(" ", "").equals("process.env")) {
+        if (object == null || property == null || !ENV_OBJECTS.contains(object.text().replace(" ", ""))) {
             return;
         }
         String name = property.text();
         if (!PORTKEY_VAR.matcher(name).matches()) {
             return;
         }
-        Rule r = rules.envVar(name).orElse(null);
+        String prefix = publicPrefix(name);
+        Rule r = rules.envVar(name).or(() -> rules.envVar(name.substring(prefix.length()))).orElse(null);
         if (r == null) {
             return;
         }
         if (r.action() == Action.REPLACE_ENV) {
+            // A framework's public prefix (VITE_, NEXT_PUBLIC_) stays: without it the bundler drops the read.
+            String to = rules.envVar(name).isPresent() ? r.to() : prefix + r.to();
             work.fix(property.start(), r, "environment variable " + name,
-                    TextEdit.replace(property.start(), property.end(), r.to(), r.id()));
+                    TextEdit.replace(property.start(), property.end(), to, r.id()));
         } else {
             work.manualWithTodo(n.start(), anchor(n), r, name + " read here", COMMENT);
         }
         claim(n);
+    }
+
+    /** Where JavaScript code reads its environment: Node, and Vite (and other bundlers) in the browser. */
+    private static final Set<String> ENV_OBJECTS = Set.of("process.env", "import.meta.env");
+
+    /** Prefixes that bundlers require to expose a variable to browser code. */
+    private static final List<String> PUBLIC_PREFIXES = List.of("NEXT_PUBLIC_", "NUXT_PUBLIC_", "EXPO_PUBLIC_", "REACT_APP_",
+            "VITE_", "GATSBY_", "PUBLIC_");
+
+    private static String publicPrefix(String name) {
+        for (String p : PUBLIC_PREFIXES) {
+            if (name.startsWith(p) && name.length() > p.length()) {
+                return p;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The expression that reads the Concentrate key in this file: the file's own Portkey key read
+     * with the Portkey name swapped ({@code import.meta.env.VITE_PORTKEY_API_KEY} gives
+     * {@code import.meta.env.VITE_CONCENTRATE_API_KEY}); {@code process.env.CONCENTRATE_API_KEY} otherwise.
+     */
+    private String keyRead(JsNode root) {
+        for (JsNode n : root.findAll(x -> x.is("member_expression"))) {
+            JsNode object = n.child("object");
+            JsNode property = n.child("property");
+            if (object == null || property == null) {
+                continue;
+            }
+            String env = object.text().replace(" ", "");
+            String name = property.text();
+            String prefix = publicPrefix(name);
+            if (ENV_OBJECTS.contains(env) && name.substring(prefix.length()).equals("PORTKEY_API_KEY")) {
+                return env + "." + prefix + keyVariable;
+            }
+        }
+        return "process.env." + keyVariable;
     }
 
     /** {@code PORTKEY_GATEWAY_URL} imported from portkey-ai: Concentrate's base URL in its place. */
@@ -1188,6 +1523,25 @@ final class JsFileRewriter {
         return objects.computeIfAbsent(object, ObjectRewrite::new);
     }
 
+    /** Options the OpenAI SDK and {@code createOpenAI} take themselves: they stay on a migrated client. */
+    private static final Set<String> OPENAI_OPTIONS = Set.of("apiKey", "baseURL", "organization", "project", "timeout",
+            "maxRetries", "defaultHeaders", "defaultQuery", "dangerouslyAllowBrowser", "fetch", "fetchOptions", "httpAgent",
+            "webSocketBaseURL", "logLevel", "logger", "name", "headers", "compatibility");
+
+    /**
+     * A Portkey client option without an sdk-param rule of its own: the SDK sends it as the header
+     * {@code x-portkey-<kebab-case name>} ({@code awsRegion} as {@code x-portkey-aws-region},
+     * {@code strictOpenAiCompliance} as {@code x-portkey-strict-open-ai-compliance}), so that
+     * header's rule applies, as for Python's keyword arguments. The OpenAI SDK's own options stay.
+     */
+    private Rule headerOption(String key) {
+        if (OPENAI_OPTIONS.contains(key) || !key.matches("[a-z][A-Za-z0-9]*")) {
+            return null;
+        }
+        String kebab = key.replace("ID", "Id").replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        return rules.requestHeader("x-portkey-" + kebab).orElse(null);
+    }
+
     private Rule sdkParam(String key) {
         return rules.sdkParam(key).filter(r -> r.match().contains(key)).orElse(null);
     }
@@ -1228,8 +1582,23 @@ final class JsFileRewriter {
         return false;
     }
 
+    /**
+     * The Authorization value for a Portkey key header whose value was {@code value}. A literal (a
+     * secret in code) or an environment read becomes the Concentrate key variable; any other
+     * expression (a parameter, a setting the user stored, a per-tenant key) keeps carrying the key,
+     * now as the bearer: replacing it with one process-wide variable would change whose key is sent,
+     * and browser code has no process.env.
+     */
+    private String bearerFor(JsNode value) {
+        if (value == null || JsValues.literal(value) != null || value.is("string") || value.is("template_string")
+                || value.text().contains("process.env") || value.text().contains("import.meta.env")) {
+            return bearer();
+        }
+        return "`Bearer ${" + value.text() + "}`";
+    }
+
     private String bearer() {
-        return "`Bearer ${process.env." + keyVariable + "}`";
+        return "`Bearer ${" + keyRead + "}`";
     }
 
     private String concentrateBase() {
@@ -1242,7 +1611,7 @@ final class JsFileRewriter {
     }
 
     private String apiKeyEntry() {
-        return "apiKey: process.env." + keyVariable;
+        return "apiKey: " + keyRead;
     }
 
     private String quoted(String s) {
