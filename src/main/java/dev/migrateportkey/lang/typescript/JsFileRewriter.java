@@ -1366,13 +1366,16 @@ final class JsFileRewriter {
             return;
         }
         String prefix = publicPrefix(name);
-        Rule r = rules.envVar(name).or(() -> rules.envVar(name.substring(prefix.length()))).orElse(null);
+        // A framework's public prefix (VITE_, NEXT_PUBLIC_) is looked through first, so the name behind
+        // it follows its own rule; only an unknown prefix falls to the catch-all manual rule.
+        Rule behindPrefix = prefix.isEmpty() ? null : rules.envVar(name.substring(prefix.length())).orElse(null);
+        Rule r = behindPrefix != null ? behindPrefix : rules.envVar(name).orElse(null);
         if (r == null) {
             return;
         }
         if (r.action() == Action.REPLACE_ENV) {
-            // A framework's public prefix (VITE_, NEXT_PUBLIC_) stays: without it the bundler drops the read.
-            String to = rules.envVar(name).isPresent() ? r.to() : prefix + r.to();
+            // The prefix stays: without it the bundler drops the read.
+            String to = behindPrefix != null ? prefix + r.to() : r.to();
             work.fix(property.start(), r, "environment variable " + name,
                     TextEdit.replace(property.start(), property.end(), to, r.id()));
         } else {
