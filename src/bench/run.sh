@@ -50,6 +50,7 @@ mkdir -p "$work/classes"
 javac -cp "$jar" -d "$work/classes" "$here/src/bench/ParseOnly.java"
 cds_opts=()
 [ -f "$here/target/migrate-portkey.jsa" ] && cds_opts=(-XX:SharedArchiveFile="$here/target/migrate-portkey.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+[ "$(nproc 2>/dev/null || echo 4)" -le 2 ] && cds_opts+=(-XX:CICompilerCount=1)   # as the launcher does
 parse_only=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "${cds_opts[@]}" -cp "$jar:$work/classes" ParseOnly "$dense")
 
 stats="$(mktemp)"
