@@ -7,6 +7,7 @@ import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.report.SecretMasker;
 import dev.migrateportkey.rules.Action;
+import dev.migrateportkey.rules.PublicEnvPrefixes;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleKind;
 import dev.migrateportkey.rules.RuleTable;
@@ -329,18 +330,23 @@ public final class SettingsRewriter {
         if (!s.hasKey() || !VariableReferences.isEnvName(s.name())) {
             return false;
         }
-        Rule r = rules.envVar(s.name()).orElse(null);
+        // A bundler's public prefix (VITE_PORTKEY_API_KEY) is looked through, as the code migrators
+        // do, so the variable and the code reading it keep one name (PublicEnvPrefixes).
+        String prefix = PublicEnvPrefixes.of(s.name());
+        Rule behindPrefix = prefix.isEmpty() ? null : rules.envVar(s.name().substring(prefix.length())).orElse(null);
+        Rule r = behindPrefix != null ? behindPrefix : rules.envVar(s.name()).orElse(null);
         if (r == null) {
             return false;
         }
         if (r.action() == Action.REPLACE_ENV) {
+            String to = (behindPrefix != null ? prefix : "") + r.to();
             String parent = s.path().substring(0, s.path().length() - s.name().length());
-            if (paths.contains(parent + r.to()) && s.ownsLines() && commentPrefix != null) {
+            if (paths.contains(parent + to) && s.ownsLines() && commentPrefix != null) {
                 // The new variable is already set beside it (a migration begun by hand): renaming
                 // would define it twice, so the old one is commented out instead.
-                commentOut(s, r, s.name() + " commented out, " + r.to() + " is already set here");
+                commentOut(s, r, s.name() + " commented out, " + to + " is already set here");
             } else {
-                renameVariable(s, r);
+                renameVariable(s, r, to);
             }
             return true;
         }
@@ -370,10 +376,10 @@ public final class SettingsRewriter {
         return false;
     }
 
-    private void renameVariable(Setting s, Rule r) {
+    private void renameVariable(Setting s, Rule r, String to) {
         List<TextEdit> edits = new ArrayList<>();
-        edits.add(TextEdit.replace(s.keyStart(), s.keyEnd(), r.to(), r.id()));
-        String subject = s.name() + " renamed to " + r.to();
+        edits.add(TextEdit.replace(s.keyStart(), s.keyEnd(), to, r.id()));
+        String subject = s.name() + " renamed to " + to;
         boolean literalKey = false;
         if (s.hasValue()) {
             String v = value(s);
@@ -410,7 +416,7 @@ public final class SettingsRewriter {
         }
         if (literalKey) {
             todo(s, r.id());
-            work.manual(s.anchor(), r.id(), r.to() + ": the literal key (" + SecretMasker.maskSecret(value(s))
+            work.manual(s.anchor(), r.id(), to + ": the literal key (" + SecretMasker.maskSecret(value(s))
                     + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
         }
         fix(s.anchor(), r, subject, edits);

@@ -1387,17 +1387,8 @@ final class JsFileRewriter {
     /** Where JavaScript code reads its environment: Node, and Vite (and other bundlers) in the browser. */
     private static final Set<String> ENV_OBJECTS = Set.of("process.env", "import.meta.env");
 
-    /** Prefixes that bundlers require to expose a variable to browser code. */
-    private static final List<String> PUBLIC_PREFIXES = List.of("NEXT_PUBLIC_", "NUXT_PUBLIC_", "EXPO_PUBLIC_", "REACT_APP_",
-            "VITE_", "GATSBY_", "PUBLIC_");
-
     private static String publicPrefix(String name) {
-        for (String p : PUBLIC_PREFIXES) {
-            if (name.startsWith(p) && name.length() > p.length()) {
-                return p;
-            }
-        }
-        return "";
+        return dev.migrateportkey.rules.PublicEnvPrefixes.of(name);
     }
 
     /**
