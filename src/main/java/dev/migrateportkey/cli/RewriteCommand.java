@@ -149,8 +149,8 @@ public final class RewriteCommand implements Callable<Integer> {
         String verb = dryRun ? "would change" : "changed";
         err.println("migrate-portkey: " + verb + " " + (dryRun ? changed : written) + " file" + (changed == 1 ? "" : "s")
                 + " (" + fixed + " Portkey site" + (fixed == 1 ? "" : "s") + " migrated) of " + plan.filesScanned() + " scanned"
-                + (manual > 0 ? "; " + manual + " item" + (manual == 1 ? " needs" : "s need") + " a human (listed above, marked "
-                + "TODO(concentrate-migration) in the code)" : "")
+                + (manual > 0 ? "; " + manual + " item" + (manual == 1 ? " needs" : "s need") + " a human (listed above; in the code, "
+                + "marked TODO(concentrate-migration) where a comment can go)" : "")
                 + (dryRun && changed > 0 ? ". Run without --dry-run to apply." : "."));
         err.flush();
         return status;
