@@ -1246,12 +1246,19 @@ final class PythonFileRewriter {
             }
             Optional<String> model = PythonStrings.value(value);
             if (model.isEmpty() || !value.is("string")) {
+                if (!(kwarg && otherClient(n))) {
+                    catalogBuiltAtRunTime(value);
+                }
                 continue;
             }
             if (kwarg && otherClient(n)) {
                 // The model of a client that does not go through Portkey (an embedding client
                 // still calling OpenAI directly) is not the pinned provider's to change.
                 work.model(value.start(), model.get(), model.get());
+                continue;
+            }
+            if (CATALOG.matcher(model.get()).matches()) {
+                catalogModel(value, model.get());
                 continue;
             }
             ModelSlugs.Slug slug = slugs.slug(model.get(), pin == null ? null : pin.pin());
@@ -1262,6 +1269,58 @@ final class PythonFileRewriter {
                         PythonEdits.replace(value, PythonStrings.quote(slug.slug(), PythonStrings.quoteOf(value)), pin.rule().id()));
             }
         }
+    }
+
+    /** A Portkey Model Catalog string: {@code @integration-slug/model-id}. */
+    private static final java.util.regex.Pattern CATALOG = java.util.regex.Pattern.compile(
+            "@[A-Za-z0-9][A-Za-z0-9_.-]*/[^\\s/][^\\s]*");
+
+    /**
+     * A Model Catalog string sent through Portkey ({@code model="@openai-prod/gpt-4o"}): Concentrate
+     * has no catalog, so it becomes the guide's Step 5 slug whatever the file pinned elsewhere:
+     * {@code provider/model} when the integration names a known provider, the bare model otherwise
+     * (Concentrate routes it). A provider guessed from the integration's name is written and
+     * reported for a human to confirm, as in settings files.
+     */
+    private void catalogModel(Node value, String model) {
+        ModelSlugs.Slug made = slugs.slug(model, null);
+        String integration = model.substring(1, model.indexOf('/'));
+        work.model(value.start(), model, made.slug());
+        Rule r = catalogRule(made.pin());
+        String servedBy = made.pin() != null ? "served by " + made.pin().describe()
+                : "named through a Portkey Model Catalog integration the tool does not know: sent bare, Concentrate routes it"
+                  + " (pin a provider with --virtual-key " + integration + "=PROVIDER)";
+        work.fix(value.start(), r, "model '" + model + "' " + servedBy + " becomes '" + made.slug() + "'",
+                PythonEdits.replace(value, PythonStrings.quote(made.slug(), PythonStrings.quoteOf(value)), r.id()));
+        if (made.guessed()) {
+            work.manual(value.start(), r.id(), "provider of " + model + " guessed as " + made.pin().prefix()
+                    + ": confirm it, or run again with --virtual-key " + integration + "=PROVIDER");
+        }
+    }
+
+    /** The provider rule whose prefix the catalog string resolved to, else the provider header's rule. */
+    private Rule catalogRule(ProviderPin pin) {
+        return rules.ofKind(RuleKind.PROVIDER).stream().filter(p -> pin != null && pin.prefix().equals(p.prefix()))
+                .findFirst().orElseGet(() -> rules.byId("header-provider").orElseThrow());
+    }
+
+    /**
+     * An f-string model that starts with a Model Catalog integration ({@code f"@{slug}/{model}"}):
+     * the integration is named at run time, so the tool cannot tell which provider it stands for.
+     * Left for a human, with a TODO, since Concentrate would refuse the {@code @} form.
+     */
+    private void catalogBuiltAtRunTime(Node value) {
+        if (!value.is("string") || !PythonStrings.prefix(value).contains("f")) {
+            return;
+        }
+        Node first = value.child(1);
+        if (first == null || !first.is("string_content") || !first.text().startsWith("@")) {
+            return;
+        }
+        Rule r = rules.byId("header-provider").orElseThrow();
+        work.manualWithTodo(value.start(), PythonEdits.anchor(value), r.id(),
+                "model " + value.text() + " names a Portkey Model Catalog integration at run time: Concentrate has no catalog;"
+                        + " send provider/model-id (e.g. openai/gpt-4o) or the bare model id instead (guide, Step 5)", COMMENT);
     }
 
     // ---------------------------------------------------------------- shared
