@@ -1111,6 +1111,9 @@ final class PythonFileRewriter {
             }
         }
         Optional<String> value = PythonStrings.value(lit);
+        if (value.isPresent() && mockTarget(lit, value.get())) {
+            return;
+        }
         if (value.isPresent() && isPortkeyHeader(value.get())) {
             headerName(lit, value.get());
             return;
@@ -1269,6 +1272,40 @@ final class PythonFileRewriter {
                         PythonEdits.replace(value, PythonStrings.quote(slug.slug(), PythonStrings.quoteOf(value)), pin.rule().id()));
             }
         }
+    }
+
+    /** A dotted mock target naming a Portkey client class: {@code portkey_ai.Portkey}, {@code app.llm.AsyncPortkey}. */
+    private static final Pattern MOCK_TARGET = Pattern.compile("((?:[A-Za-z_][A-Za-z0-9_]*\\.)+)(AsyncPortkey|Portkey)");
+    /** Callees that take a dotted target as their first argument: {@code patch}, {@code mocker.patch}, {@code monkeypatch.setattr}. */
+    private static final Set<String> MOCK_CALLEES = Set.of("patch", "setattr");
+
+    /**
+     * The target of a test double ({@code patch("portkey_ai.Portkey")}, {@code mocker.patch("app.llm.AsyncPortkey")}):
+     * once the code under test builds {@code OpenAI}/{@code AsyncOpenAI}, a target naming the
+     * Portkey class fails to import ({@code portkey_ai} is gone) or patches nothing and lets the
+     * test reach the network. It follows the class: {@code portkey_ai.X} becomes {@code openai.Y},
+     * and {@code module.X} becomes {@code module.Y}, the name the migrated module now imports.
+     */
+    private boolean mockTarget(Node lit, String value) {
+        Matcher m = MOCK_TARGET.matcher(value);
+        Node args = lit.parent();
+        if (!m.matches() || args == null || !args.is("argument_list") || args.namedChildren().isEmpty()
+                || args.namedChildren().get(0).start() != lit.start()) {
+            return false;
+        }
+        Node call = args.parent();
+        Node fn = call == null ? null : call.field("function");
+        Node name = fn == null ? null : fn.is("attribute") ? fn.field("attribute") : fn;
+        if (name == null || !name.is("identifier") || !MOCK_CALLEES.contains(name.text())) {
+            return false;
+        }
+        String module = m.group(1).equals(PORTKEY_MODULE + ".") ? "openai." : m.group(1);
+        String target = module + CLIENT_CLASSES.get(m.group(2));
+        Rule r = rules.find(RuleKind.DEPENDENCY, PYPI + PORTKEY_MODULE).orElseThrow();
+        work.fix(lit.start(), r, "mock target '" + value + "' follows the client class to '" + target + "'",
+                PythonEdits.replace(lit, PythonStrings.quote(target, PythonStrings.quoteOf(lit)), r.id()));
+        consume(lit);
+        return true;
     }
 
     /** A Portkey Model Catalog string: {@code @integration-slug/model-id}. */
