@@ -23,14 +23,15 @@ import java.util.Set;
 
 /**
  * Method parameters that send an {@code x-portkey-*} header by annotation: Retrofit
- * {@code @Header("x-portkey-...")} and Spring {@code @RequestHeader("x-portkey-...")} (also
+ * {@code @Header("x-portkey-...")}, Spring {@code @RequestHeader("x-portkey-...")} and JAX-RS
+ * (MicroProfile/Quarkus REST client) {@code @HeaderParam("x-portkey-...")} (also
  * {@code name =} / {@code value =}). The index pass records, per method, the parameters that can
  * go without breaking the method (abstract, or unused in its body), so that the declaration and
  * every call site in the tree drop the same positions.
  */
 final class AnnotatedHeaderParameters {
     /** Annotation simple names that bind a parameter to a request header. */
-    static final Set<String> ANNOTATIONS = Set.of("Header", "RequestHeader");
+    static final Set<String> ANNOTATIONS = Set.of("Header", "RequestHeader", "HeaderParam");
 
     private AnnotatedHeaderParameters() {
     }

@@ -51,6 +51,7 @@ final class JavaModelSlugs {
     /** Keys that make a JSON text a Portkey Config rather than a request body. */
     private static final Pattern CONFIG_KEYS = Pattern.compile("\\\\?\"(override_params|targets|strategy|virtual_key)\\\\?\"");
 
+    /** A provider pin at {@code site}; {@code pin} is null where the code chose a provider the tool cannot read. */
     private record Pin(Node site, ProviderPin pin, Rule rule) {
     }
 
@@ -101,6 +102,9 @@ final class JavaModelSlugs {
                 work.manual(edits.start(value), rule.id(), "the provider comes from '" + edits.source(value) + "', which the"
                         + " tool cannot read, so the model slugs it served stay bare (routing picks a provider); to pin"
                         + " them, write provider/model-id (e.g. bedrock/claude-sonnet-4-6) where the model is chosen");
+                // The code did choose a provider here: remember it as unknown, so models near it are not
+                // given a provider pinned somewhere else in the class or file.
+                pins.add(new Pin(site, null, rule));
             }
             return;
         }
@@ -111,6 +115,7 @@ final class JavaModelSlugs {
             work.manual(edits.start(value), rule.id(), "'" + name.get() + "' names no provider the tool knows, so the model"
                     + " slugs it served stay bare (routing picks a provider). To keep the pin, run again with --virtual-key "
                     + name.get() + "=PROVIDER (e.g. bedrock)");
+            pins.add(new Pin(site, null, rule));
         }
     }
 
@@ -214,34 +219,76 @@ final class JavaModelSlugs {
                 .orElseThrow();
     }
 
-    /** The nearest provider pin: same chain, then method, then class, then file; none when that level is ambiguous. */
+    /**
+     * The nearest provider pin: same chain, then method, then class, then file; none when that level is
+     * ambiguous or holds a provider the tool cannot read. Beyond its own chain, a pin made in a chain that
+     * also sets a model is that request's alone: another method's client does not inherit it.
+     */
     private ProviderPin pinFor(Node n) {
+        Node ownRequest = requestChain(n);
         List<Function<Node, Node>> levels = List.of(
                 x -> JavaChains.enclosingChain(x).orElse(null),
                 x -> x.findAncestor(a -> a instanceof CallableDeclaration<?> || a instanceof LambdaExpr, Node.class).orElse(null),
                 x -> x.findAncestor(TypeDeclaration.class).orElse(null),
                 x -> cu);
+        boolean chainLevel = true;
         for (Function<Node, Node> level : levels) {
             Node scope = level.apply(n);
+            boolean ownLevel = chainLevel;
+            chainLevel = false;
             if (scope == null) {
                 continue;
             }
             Set<String> prefixes = new LinkedHashSet<>();
             ProviderPin first = null;
+            boolean unknown = false;
             for (Pin p : pins) {
-                if (JavaChains.within(p.site(), scope)) {
-                    prefixes.add(p.pin().prefix());
-                    first = first == null ? p.pin() : first;
+                if (!JavaChains.within(p.site(), scope) || (!ownLevel && belongsToOtherRequest(p.site(), ownRequest))) {
+                    continue;
                 }
+                if (p.pin() == null) {
+                    unknown = true;
+                    continue;
+                }
+                prefixes.add(p.pin().prefix());
+                first = first == null ? p.pin() : first;
+            }
+            if (unknown || prefixes.size() > 1) {
+                return null;
             }
             if (prefixes.size() == 1) {
                 return first;
             }
-            if (prefixes.size() > 1) {
-                return null;
-            }
         }
         return null;
+    }
+
+    /** Whether a pin sits in a request's builder chain, other than {@code ownRequest}, that sets a model of its own. */
+    private static boolean belongsToOtherRequest(Node site, Node ownRequest) {
+        Node chain = requestChain(site);
+        if (chain == null || chain == ownRequest) {
+            return false;
+        }
+        return chain.findAll(MethodCallExpr.class).stream()
+                .anyMatch(c -> MODEL_METHODS.contains(c.getNameAsString()) && c.getArguments().size() == 1);
+    }
+
+    /**
+     * The outermost chain holding {@code n} within its statement or field ({@code Map.of(...)} inside
+     * {@code .customHeaders(...)} of a client builder gives the builder's chain); none outside any call.
+     */
+    private static Node requestChain(Node n) {
+        Node found = null;
+        for (Node cur = n; cur != null; cur = cur.getParentNode().orElse(null)) {
+            if (cur instanceof com.github.javaparser.ast.stmt.Statement || cur instanceof LambdaExpr
+                    || cur instanceof FieldDeclaration || cur instanceof CallableDeclaration<?>) {
+                break;
+            }
+            if (cur instanceof MethodCallExpr m) {
+                found = JavaChains.top(m);
+            }
+        }
+        return found;
     }
 
     /** The string literal a model argument's value is spelled in: itself, or a constant's or local's initializer in this file. */

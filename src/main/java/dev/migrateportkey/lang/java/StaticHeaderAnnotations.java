@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  * or {@code "name=value"} (Spring {@code @HttpExchange}/{@code @PostExchange(headers = ...)}).
  * A dropped header's entry leaves the array, and {@code @Headers} goes when nothing is left; a
  * renamed header keeps its value under the new name; anything else (a key written into the
- * annotation) is left with a TODO.
+ * annotation) is left with a TODO. One header per annotation, as {@code name = "..."} with a
+ * {@code value} (MicroProfile/Quarkus {@code @ClientHeaderParam}, Micronaut {@code @Header} on a
+ * client type or method), is handled the same way: the whole annotation goes, or its name is renamed.
  */
 final class StaticHeaderAnnotations {
     private static final String COMMENT = "//";
@@ -37,6 +39,8 @@ final class StaticHeaderAnnotations {
     /** Annotations with a {@code headers} member. */
     private static final Set<String> WITH_HEADERS_MEMBER = Set.of("HttpExchange", "GetExchange", "PostExchange",
             "PutExchange", "PatchExchange", "DeleteExchange");
+    /** Annotations naming one header with {@code name = "..."} and giving its {@code value}. */
+    private static final Set<String> NAME_VALUE = Set.of("ClientHeaderParam", "Header");
 
     private final FileMigration work;
     private final CompilationUnit cu;
@@ -63,7 +67,42 @@ final class StaticHeaderAnnotations {
                         entries(a, pair.getValue(), false);
                     }
                 }
+            } else if (NAME_VALUE.contains(name) && a instanceof NormalAnnotationExpr n
+                    && !(a.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.Parameter)) {
+                nameValue(n);
             }
+        }
+    }
+
+    /** {@code @ClientHeaderParam(name = "x-portkey-...", value = ...)}: one header, the whole annotation. */
+    private void nameValue(NormalAnnotationExpr annotation) {
+        Optional<StringLiteralExpr> named = annotation.getPairs().stream()
+                .filter(p -> p.getNameAsString().equals("name") && p.getValue() instanceof StringLiteralExpr)
+                .map(p -> (StringLiteralExpr) p.getValue())
+                .filter(l -> l.asString().toLowerCase(Locale.ROOT).startsWith("x-portkey-"))
+                .findFirst();
+        if (named.isEmpty()) {
+            return;
+        }
+        StringLiteralExpr literal = named.get();
+        Rule r = rules.requestHeader(literal.asString()).orElse(null);
+        if (r == null) {
+            return;
+        }
+        consume.accept(literal);
+        String subject = literal.asString() + " header fixed in @" + annotation.getName().getIdentifier();
+        int at = edits.start(literal);
+        if (r.action() == Action.DROP || r.action() == Action.TO_MODEL_PREFIX) {
+            work.fix(at, r, subject, List.of());
+            edits.removeLines(edits.start(annotation), edits.end(annotation), "header-annotation").forEach(work::edit);
+            consume.accept(annotation);
+        } else if (r.action() == Action.RENAME_HEADER) {
+            work.fix(at, r, subject, List.of());
+            work.edit(edits.replace(literal, JavaStrings.quote(r.to()), r.id()));
+        } else {
+            // The key header: its value is a Portkey key (often a config expression); moving it to
+            // Authorization: Bearer needs the framework's way to build that value, so a human decides.
+            work.manualWithTodo(at, edits.anchor(annotation), r, subject, COMMENT);
         }
     }
 
