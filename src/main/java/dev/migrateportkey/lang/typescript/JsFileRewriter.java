@@ -1282,6 +1282,9 @@ final class JsFileRewriter {
         if (!lower.contains("portkey")) {
             return;
         }
+        if (mockedModule(n)) {
+            return;
+        }
         if (lower.contains("api.portkey.ai")) {
             Optional<Rule> api = portkeyApiPath(raw);
             if (api.isPresent()) {
@@ -1320,6 +1323,47 @@ final class JsFileRewriter {
         if (n.is("string")) {
             envNames(n, raw);
         }
+    }
+
+    /** Test-runner calls that name a module to mock or load: they follow the code under test. */
+    private static final Set<String> MOCK_CALLS = Set.of("jest.mock", "jest.doMock", "jest.unmock",
+            "jest.dontMock", "jest.requireActual", "jest.requireMock", "jest.createMockFromModule",
+            "vi.mock", "vi.doMock", "vi.unmock", "vi.doUnmock", "vi.importActual", "vi.importMock");
+
+    /**
+     * {@code jest.mock('portkey-ai', ...)} (or vitest's {@code vi.mock}) in a test: the code under
+     * test now imports {@code openai}, so the mock must name that module, or the real OpenAI client
+     * runs (and a removed portkey-ai package fails to resolve). The module name is swapped; a mock
+     * factory shaped after Portkey's exports is also a manual item, since the OpenAI client the
+     * code now builds is that module's default export.
+     */
+    private boolean mockedModule(JsNode n) {
+        String module = JsValues.literal(n);
+        JsNode args = n.parent();
+        JsNode call = args == null ? null : args.parent();
+        if (module == null || !args.is("arguments") || call == null || !call.is("call_expression")
+                || call.child("function") == null || args.namedChildren().isEmpty() || args.namedChildren().get(0) != n
+                || !MOCK_CALLS.contains(call.child("function").text().replace(" ", ""))
+                || rules.find(RuleKind.DEPENDENCY, "npm:" + module).isEmpty()) {
+            return false;
+        }
+        String callee = call.child("function").text().replace(" ", "");
+        if (!module.equals("portkey-ai")) {
+            work.manualWithTodo(n.start(), anchor(n), dependencyRule.id(), callee + "('" + module
+                    + "') in a test: mock the module the migrated code imports instead", COMMENT);
+            claim(n);
+            return true;
+        }
+        char q = n.text().charAt(0);
+        work.fix(n.start(), dependencyRule, callee + "('portkey-ai') in a test now names 'openai'",
+                TextEdit.replace(n.start(), n.end(), q + "openai" + q, dependencyRule.id()));
+        if (args.namedChildren().size() > 1 && callee.endsWith("ock")) {
+            work.manualWithTodo(n.start(), anchor(n), dependencyRule.id(), "this " + callee
+                    + " factory was written for portkey-ai's exports: check it returns what the code under test"
+                    + " now takes from 'openai' (the OpenAI class, its default export)", COMMENT);
+        }
+        claim(n);
+        return true;
     }
 
     /** The parts of a string or template that hold text (a template's fragments). */
