@@ -150,6 +150,7 @@ final class JsFileRewriter {
                 case "identifier" -> identifier(n);
                 case "assignment_expression" -> headerAssignment(n);
                 case "member_expression" -> envRead(n);
+                case "property_identifier" -> envDeclaration(n);
                 default -> {
                 }
             }
@@ -272,7 +273,7 @@ final class JsFileRewriter {
                     if (!portkeyClass) {
                         continue;
                     }
-                    String env = keyRead;
+                    String env = keyReadFor(entry.child("value"));
                     if (!env.equals(JsValues.valueSource(entry))) {
                         rw.replace(entry, key + ": " + env, r.id());
                         work.fix(entry.start(), r, what);
@@ -351,7 +352,7 @@ final class JsFileRewriter {
                 JsNode value = entry.child("value");
                 if (r != null && r.action() == Action.TO_AUTHORIZATION) {
                     hasKey = true;
-                    String env = keyRead;
+                    String env = keyReadFor(value);
                     if (!env.equals(JsValues.valueSource(entry))) {
                         rw.replace(entry, key + ": " + env, r.id());
                         work.fix(entry.start(), r, key + " option of a client pointed at Portkey");
@@ -1281,6 +1282,9 @@ final class JsFileRewriter {
         if (!lower.contains("portkey")) {
             return;
         }
+        if (mockedModule(n)) {
+            return;
+        }
         if (lower.contains("api.portkey.ai")) {
             Optional<Rule> api = portkeyApiPath(raw);
             if (api.isPresent()) {
@@ -1321,6 +1325,47 @@ final class JsFileRewriter {
         }
     }
 
+    /** Test-runner calls that name a module to mock or load: they follow the code under test. */
+    private static final Set<String> MOCK_CALLS = Set.of("jest.mock", "jest.doMock", "jest.unmock",
+            "jest.dontMock", "jest.requireActual", "jest.requireMock", "jest.createMockFromModule",
+            "vi.mock", "vi.doMock", "vi.unmock", "vi.doUnmock", "vi.importActual", "vi.importMock");
+
+    /**
+     * {@code jest.mock('portkey-ai', ...)} (or vitest's {@code vi.mock}) in a test: the code under
+     * test now imports {@code openai}, so the mock must name that module, or the real OpenAI client
+     * runs (and a removed portkey-ai package fails to resolve). The module name is swapped; a mock
+     * factory shaped after Portkey's exports is also a manual item, since the OpenAI client the
+     * code now builds is that module's default export.
+     */
+    private boolean mockedModule(JsNode n) {
+        String module = JsValues.literal(n);
+        JsNode args = n.parent();
+        JsNode call = args == null ? null : args.parent();
+        if (module == null || !args.is("arguments") || call == null || !call.is("call_expression")
+                || call.child("function") == null || args.namedChildren().isEmpty() || args.namedChildren().get(0) != n
+                || !MOCK_CALLS.contains(call.child("function").text().replace(" ", ""))
+                || rules.find(RuleKind.DEPENDENCY, "npm:" + module).isEmpty()) {
+            return false;
+        }
+        String callee = call.child("function").text().replace(" ", "");
+        if (!module.equals("portkey-ai")) {
+            work.manualWithTodo(n.start(), anchor(n), dependencyRule.id(), callee + "('" + module
+                    + "') in a test: mock the module the migrated code imports instead", COMMENT);
+            claim(n);
+            return true;
+        }
+        char q = n.text().charAt(0);
+        work.fix(n.start(), dependencyRule, callee + "('portkey-ai') in a test now names 'openai'",
+                TextEdit.replace(n.start(), n.end(), q + "openai" + q, dependencyRule.id()));
+        if (args.namedChildren().size() > 1 && callee.endsWith("ock")) {
+            work.manualWithTodo(n.start(), anchor(n), dependencyRule.id(), "this " + callee
+                    + " factory was written for portkey-ai's exports: check it returns what the code under test"
+                    + " now takes from 'openai' (the OpenAI class, its default export)", COMMENT);
+        }
+        claim(n);
+        return true;
+    }
+
     /** The parts of a string or template that hold text (a template's fragments). */
     private static List<JsNode> urlParts(JsNode n) {
         if (n.is("string")) {
@@ -1358,7 +1403,7 @@ final class JsFileRewriter {
     private void envRead(JsNode n) {
         JsNode object = n.child("object");
         JsNode property = n.child("property");
-        if (object == null || property == null || !ENV_OBJECTS.contains(object.text().replace(" ", ""))) {
+        if (object == null || property == null || !isEnvObject(object)) {
             return;
         }
         String name = property.text();
@@ -1384,8 +1429,72 @@ final class JsFileRewriter {
         claim(n);
     }
 
+    /**
+     * A variable's name declared as a key ({@code PORTKEY_API_KEY: z.string()} in an env schema,
+     * {@code PORTKEY_API_KEY: string} in a Worker's {@code Bindings} type): renamed like the reads
+     * of it, so {@code env.CONCENTRATE_API_KEY} still type-checks against its declaration. Only
+     * names with a rename rule; the rest are reported where they are read.
+     */
+    private void envDeclaration(JsNode n) {
+        JsNode p = n.parent();
+        boolean declares = p != null && (p.is("pair") && p.child("key") == n
+                || p.is("property_signature") && p.child("name") == n);
+        String name = n.text();
+        if (!declares || !PORTKEY_VAR.matcher(name).matches()) {
+            return;
+        }
+        String prefix = publicPrefix(name);
+        Rule behindPrefix = prefix.isEmpty() ? null : rules.envVar(name.substring(prefix.length())).orElse(null);
+        Rule r = behindPrefix != null ? behindPrefix : rules.envVar(name).orElse(null);
+        if (r == null || r.action() != Action.REPLACE_ENV || r.to() == null) {
+            return;
+        }
+        String to = behindPrefix != null ? prefix + r.to() : r.to();
+        work.fix(n.start(), r, "environment variable " + name + " declared here",
+                TextEdit.replace(n.start(), n.end(), to, r.id()));
+        claim(n);
+    }
+
     /** Where JavaScript code reads its environment: Node, and Vite (and other bundlers) in the browser. */
     private static final Set<String> ENV_OBJECTS = Set.of("process.env", "import.meta.env");
+
+    /**
+     * An object that holds environment variables under their own names without being
+     * {@code process.env}: a Cloudflare Worker's or Hono's bindings ({@code env}, {@code c.env}),
+     * {@code Bun.env}, a validated env module ({@code import { env } from './env'}, t3-env,
+     * {@code serverEnv}, {@code envConfig}). Its last name says "env".
+     */
+    private static final Pattern ENV_LIKE = Pattern.compile("(?i)(?:[a-z0-9_$]*env|env[a-z0-9_$]*)");
+
+    /** Whether {@code object} is where the code reads environment variables by name. */
+    static boolean isEnvObject(JsNode object) {
+        String text = object.text().replace(" ", "");
+        if (ENV_OBJECTS.contains(text)) {
+            return true;
+        }
+        String last = text.substring(text.lastIndexOf('.') + 1);
+        return ENV_LIKE.matcher(last).matches();
+    }
+
+    /**
+     * The Concentrate key read that takes the place of {@code value}, the Portkey key a client or
+     * header was given: an env-like read of a renamed variable ({@code env.PORTKEY_API_KEY} in a
+     * Worker) keeps its object, as the file's own {@code process.env} reads do, since a Worker
+     * or a validated env module has no (or another) {@code process.env}; otherwise the file's key read.
+     */
+    private String keyReadFor(JsNode value) {
+        if (value != null && value.is("member_expression") && value.child("object") != null
+                && value.child("property") != null && isEnvObject(value.child("object"))
+                && !ENV_OBJECTS.contains(value.child("object").text().replace(" ", ""))) {
+            String name = value.child("property").text();
+            String prefix = publicPrefix(name);
+            Rule r = rules.envVar(name.substring(prefix.length())).orElse(null);
+            if (r != null && r.action() == Action.REPLACE_ENV && r.to() != null && r.to().equals(keyVariable)) {
+                return value.child("object").text() + "." + prefix + r.to();
+            }
+        }
+        return keyRead;
+    }
 
     private static String publicPrefix(String name) {
         return dev.migrateportkey.rules.PublicEnvPrefixes.of(name);
@@ -1587,6 +1696,10 @@ final class JsFileRewriter {
         if (value == null || JsValues.literal(value) != null || value.is("string") || value.is("template_string")
                 || value.text().contains("process.env") || value.text().contains("import.meta.env")) {
             return bearer();
+        }
+        String read = keyReadFor(value);
+        if (!read.equals(keyRead)) {
+            return "`Bearer ${" + read + "}`";
         }
         return "`Bearer ${" + value.text() + "}`";
     }
