@@ -1,6 +1,7 @@
 package dev.migrateportkey.rules;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prefixes that bundlers require before a variable reaches browser code ({@code VITE_},
@@ -14,6 +15,31 @@ public final class PublicEnvPrefixes {
             "VITE_", "GATSBY_", "PUBLIC_");
 
     private PublicEnvPrefixes() {
+    }
+
+    /**
+     * A variable's rule, found through a bundler prefix when there is one.
+     *
+     * @param rule    the rule of the name behind the prefix, or of the whole name
+     * @param prefix  the prefix kept in front of a renamed variable ("" when the whole name matched)
+     */
+    public record Lookup(Rule rule, String prefix) {
+        /** The new name of a renamed variable: the prefix, then the rule's {@code to}. */
+        public String renamedTo() {
+            return prefix + rule.to();
+        }
+    }
+
+    /** The rule for {@code name}: the name behind a bundler prefix first, then the whole name. */
+    public static Optional<Lookup> lookup(RuleTable rules, String name) {
+        String prefix = of(name);
+        if (!prefix.isEmpty()) {
+            Optional<Rule> behind = rules.envVar(name.substring(prefix.length()));
+            if (behind.isPresent()) {
+                return Optional.of(new Lookup(behind.get(), prefix));
+            }
+        }
+        return rules.envVar(name).map(r -> new Lookup(r, ""));
     }
 
     /** The bundler prefix {@code name} starts with, or "" when none. */

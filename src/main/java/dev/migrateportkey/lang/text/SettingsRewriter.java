@@ -332,14 +332,13 @@ public final class SettingsRewriter {
         }
         // A bundler's public prefix (VITE_PORTKEY_API_KEY) is looked through, as the code migrators
         // do, so the variable and the code reading it keep one name (PublicEnvPrefixes).
-        String prefix = PublicEnvPrefixes.of(s.name());
-        Rule behindPrefix = prefix.isEmpty() ? null : rules.envVar(s.name().substring(prefix.length())).orElse(null);
-        Rule r = behindPrefix != null ? behindPrefix : rules.envVar(s.name()).orElse(null);
-        if (r == null) {
+        PublicEnvPrefixes.Lookup found = PublicEnvPrefixes.lookup(rules, s.name()).orElse(null);
+        if (found == null) {
             return false;
         }
+        Rule r = found.rule();
         if (r.action() == Action.REPLACE_ENV) {
-            String to = (behindPrefix != null ? prefix : "") + r.to();
+            String to = found.renamedTo();
             String parent = s.path().substring(0, s.path().length() - s.name().length());
             if (paths.contains(parent + to) && s.ownsLines() && commentPrefix != null) {
                 // The new variable is already set beside it (a migration begun by hand): renaming

@@ -10,6 +10,7 @@ import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.rules.Action;
+import dev.migrateportkey.rules.PublicEnvPrefixes;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleKind;
 import dev.migrateportkey.rules.RuleTable;
@@ -1410,19 +1411,16 @@ final class JsFileRewriter {
         if (!PORTKEY_VAR.matcher(name).matches()) {
             return;
         }
-        String prefix = publicPrefix(name);
-        // A framework's public prefix (VITE_, NEXT_PUBLIC_) is looked through first, so the name behind
-        // it follows its own rule; only an unknown prefix falls to the catch-all manual rule.
-        Rule behindPrefix = prefix.isEmpty() ? null : rules.envVar(name.substring(prefix.length())).orElse(null);
-        Rule r = behindPrefix != null ? behindPrefix : rules.envVar(name).orElse(null);
-        if (r == null) {
+        // A framework's public prefix (VITE_, NEXT_PUBLIC_) is looked through and kept: without it the
+        // bundler drops the read. Only an unknown prefix falls to the catch-all manual rule.
+        PublicEnvPrefixes.Lookup found = PublicEnvPrefixes.lookup(rules, name).orElse(null);
+        if (found == null) {
             return;
         }
+        Rule r = found.rule();
         if (r.action() == Action.REPLACE_ENV) {
-            // The prefix stays: without it the bundler drops the read.
-            String to = behindPrefix != null ? prefix + r.to() : r.to();
             work.fix(property.start(), r, "environment variable " + name,
-                    TextEdit.replace(property.start(), property.end(), to, r.id()));
+                    TextEdit.replace(property.start(), property.end(), found.renamedTo(), r.id()));
         } else {
             work.manualWithTodo(n.start(), anchor(n), r, name + " read here", COMMENT);
         }
@@ -1443,15 +1441,13 @@ final class JsFileRewriter {
         if (!declares || !PORTKEY_VAR.matcher(name).matches()) {
             return;
         }
-        String prefix = publicPrefix(name);
-        Rule behindPrefix = prefix.isEmpty() ? null : rules.envVar(name.substring(prefix.length())).orElse(null);
-        Rule r = behindPrefix != null ? behindPrefix : rules.envVar(name).orElse(null);
-        if (r == null || r.action() != Action.REPLACE_ENV || r.to() == null) {
+        PublicEnvPrefixes.Lookup found = PublicEnvPrefixes.lookup(rules, name).orElse(null);
+        if (found == null || found.rule().action() != Action.REPLACE_ENV || found.rule().to() == null) {
             return;
         }
-        String to = behindPrefix != null ? prefix + r.to() : r.to();
+        Rule r = found.rule();
         work.fix(n.start(), r, "environment variable " + name + " declared here",
-                TextEdit.replace(n.start(), n.end(), to, r.id()));
+                TextEdit.replace(n.start(), n.end(), found.renamedTo(), r.id()));
         claim(n);
     }
 
@@ -1487,17 +1483,13 @@ final class JsFileRewriter {
                 && value.child("property") != null && isEnvObject(value.child("object"))
                 && !ENV_OBJECTS.contains(value.child("object").text().replace(" ", ""))) {
             String name = value.child("property").text();
-            String prefix = publicPrefix(name);
+            String prefix = PublicEnvPrefixes.of(name);
             Rule r = rules.envVar(name.substring(prefix.length())).orElse(null);
             if (r != null && r.action() == Action.REPLACE_ENV && r.to() != null && r.to().equals(keyVariable)) {
                 return value.child("object").text() + "." + prefix + r.to();
             }
         }
         return keyRead;
-    }
-
-    private static String publicPrefix(String name) {
-        return dev.migrateportkey.rules.PublicEnvPrefixes.of(name);
     }
 
     /**
@@ -1514,7 +1506,7 @@ final class JsFileRewriter {
             }
             String env = object.text().replace(" ", "");
             String name = property.text();
-            String prefix = publicPrefix(name);
+            String prefix = PublicEnvPrefixes.of(name);
             if (ENV_OBJECTS.contains(env) && name.substring(prefix.length()).equals("PORTKEY_API_KEY")) {
                 return env + "." + prefix + keyVariable;
             }
