@@ -107,6 +107,48 @@ public final class RuleTable {
         return find(RuleKind.CONFIG_KEY, path);
     }
 
+    /** A Portkey variable name inside any text: {@code PORTKEY_API_KEY}, {@code MY_PORTKEY_KEY}. */
+    public static final java.util.regex.Pattern PORTKEY_VARIABLE =
+            java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9_]*PORTKEY[A-Z0-9_]*\\b|\\bPORTKEY_[A-Z0-9_]+\\b");
+
+    /**
+     * What {@link #renameVariables} did to a text.
+     *
+     * @param text     the text with every renamed variable replaced (unchanged when {@code applied} is empty)
+     * @param applied  the rename rules applied, in text order
+     * @param manual   each variable without a rename rule, with its rule, once each, in text order
+     */
+    public record VariableRenames(String text, List<Rule> applied, Map<String, Rule> manual) {
+    }
+
+    /**
+     * Renames the Portkey variable names inside {@code text} as their rules say, as {@link #rewriteUrls}
+     * does for addresses: {@code "${PORTKEY_BASE_URL:...}"}, {@code process.env['PORTKEY_API_KEY']}.
+     */
+    public VariableRenames renameVariables(String text) {
+        java.util.regex.Matcher m = PORTKEY_VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        List<Rule> applied = new ArrayList<>();
+        Map<String, Rule> manual = new LinkedHashMap<>();
+        while (m.find()) {
+            Rule r = envVar(m.group()).orElse(null);
+            if (r == null) {
+                continue;
+            }
+            if (r.action() == Action.REPLACE_ENV) {
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(r.to()));
+                applied.add(r);
+            } else {
+                manual.putIfAbsent(m.group(), r);
+            }
+        }
+        if (applied.isEmpty()) {
+            return new VariableRenames(text, List.of(), manual);
+        }
+        m.appendTail(out);
+        return new VariableRenames(out.toString(), applied, manual);
+    }
+
     /** The base-url rule whose prefix starts {@code url}, longest prefix first. */
     public Optional<Rule> baseUrl(String url) {
         return find(RuleKind.BASE_URL, url);

@@ -50,7 +50,7 @@ final class JavaFileRewriter {
     private static final Set<String> PAIR_LISTS = Set.of("of", "headers", "copyOf");
     /** {@code @slug}, alone or as a placeholder default {@code ${name:@slug}}. */
     private static final Pattern CATALOG_PROVIDER = Pattern.compile("(\\$\\{[^:{}]+:)?(@[A-Za-z0-9][A-Za-z0-9_.-]*)(\\})?");
-    private static final Pattern PORTKEY_VAR = Pattern.compile("\\b[A-Z][A-Z0-9_]*PORTKEY[A-Z0-9_]*\\b|\\bPORTKEY_[A-Z0-9_]+\\b");
+    private static final Pattern PORTKEY_VAR = RuleTable.PORTKEY_VARIABLE;
 
     private final FileMigration work;
     private final CompilationUnit cu;
@@ -639,26 +639,11 @@ final class JavaFileRewriter {
             return;
         }
         // A literal can hold both a URL and a variable name: "${PORTKEY_BASE_URL:https://api.portkey.ai/v1}".
-        Matcher m = PORTKEY_VAR.matcher(source);
-        StringBuilder out = new StringBuilder();
-        List<Rule> applied = new ArrayList<>();
-        Set<String> manualDone = new HashSet<>();
-        while (m.find()) {
-            Rule r = rules.envVar(m.group()).orElse(null);
-            if (r == null) {
-                continue;
-            }
-            if (r.action() == Action.REPLACE_ENV) {
-                m.appendReplacement(out, Matcher.quoteReplacement(r.to()));
-                applied.add(r);
-            } else if (manualDone.add(m.group())) {
-                work.manualWithTodo(edits.start(lit), edits.anchor(lit), r, m.group() + " read here", COMMENT);
-            }
-        }
-        if (!applied.isEmpty()) {
-            m.appendTail(out);
-            source = out.toString();
-        }
+        RuleTable.VariableRenames renamed = rules.renameVariables(source);
+        renamed.manual().forEach((name, r) ->
+                work.manualWithTodo(edits.start(lit), edits.anchor(lit), r, name + " read here", COMMENT));
+        List<Rule> applied = renamed.applied();
+        source = renamed.text();
         if (urlRule == null && applied.isEmpty()) {
             return;
         }

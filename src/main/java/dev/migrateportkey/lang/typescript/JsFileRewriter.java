@@ -41,7 +41,7 @@ final class JsFileRewriter {
     private static final Set<String> HEADER_KEYS = Set.of("headers", "defaultHeaders");
     /** SDK methods whose first argument is a request body with a {@code model}. */
     private static final Set<String> REQUEST_METHODS = Set.of("create", "stream", "parse", "createAndPoll");
-    private static final Pattern PORTKEY_VAR = Pattern.compile("\\b[A-Z][A-Z0-9_]*PORTKEY[A-Z0-9_]*\\b|\\bPORTKEY_[A-Z0-9_]+\\b");
+    private static final Pattern PORTKEY_VAR = RuleTable.PORTKEY_VARIABLE;
 
     private final FileMigration work;
     private final JsNode root;
@@ -1377,25 +1377,12 @@ final class JsFileRewriter {
 
     /** {@code PORTKEY_*} variable names inside a string ({@code process.env['PORTKEY_API_KEY']}). */
     private void envNames(JsNode n, String raw) {
-        Matcher m = PORTKEY_VAR.matcher(raw);
-        StringBuilder out = new StringBuilder();
-        Rule applied = null;
-        Set<String> manualDone = new HashSet<>();
-        while (m.find()) {
-            Rule r = rules.envVar(m.group()).orElse(null);
-            if (r == null) {
-                continue;
-            }
-            if (r.action() == Action.REPLACE_ENV) {
-                m.appendReplacement(out, Matcher.quoteReplacement(r.to()));
-                applied = applied == null ? r : applied;
-            } else if (manualDone.add(m.group())) {
-                work.manualWithTodo(n.start(), anchor(n), r, m.group() + " read here", COMMENT);
-            }
-        }
-        if (applied != null) {
-            m.appendTail(out);
-            work.fix(n.start(), applied, "environment variable " + raw, TextEdit.replace(n.start(), n.end(), out.toString(), applied.id()));
+        RuleTable.VariableRenames renamed = rules.renameVariables(raw);
+        renamed.manual().forEach((name, r) -> work.manualWithTodo(n.start(), anchor(n), r, name + " read here", COMMENT));
+        if (!renamed.applied().isEmpty()) {
+            Rule applied = renamed.applied().get(0);
+            work.fix(n.start(), applied, "environment variable " + raw,
+                    TextEdit.replace(n.start(), n.end(), renamed.text(), applied.id()));
             claim(n);
         }
     }
