@@ -50,7 +50,32 @@ public final class Prefilter {
         return false;
     }
 
-    private static boolean startsAWordPart(byte before, byte p) {
+    /**
+     * Where the first mention of "portkey" in {@code text} starts, by the same word-start rule as
+     * {@link #mentionsPortkey(byte[], int)}; -1 if there is none. For migrators that report lines.
+     */
+    public static int indexOfMention(CharSequence text) {
+        int n = text.length();
+        for (int at = 0; at + 7 <= n; at++) {
+            if (regionMatchesPortkey(text, at) && (at == 0 || startsAWordPart(text.charAt(at - 1), text.charAt(at)))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean regionMatchesPortkey(CharSequence text, int at) {
+        for (int i = 0; i < 7; i++) {
+            char c = text.charAt(at + i);
+            // ASCII folding only, as the byte search does (Character.toLowerCase maps the Kelvin sign to 'k').
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != "portkey".charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsAWordPart(int before, int p) {
         boolean letterBefore = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z');
         return !letterBefore || (before >= 'a' && before <= 'z' && p == 'P');
     }

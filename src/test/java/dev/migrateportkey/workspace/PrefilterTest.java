@@ -26,6 +26,8 @@ class PrefilterTest {
                 "importKey", "-importkeystore", "IMPORTKEYSTORE", "exportKeying", "supportKey")) {
             assertThat(Prefilter.mentionsPortkey(s.getBytes(StandardCharsets.ISO_8859_1))).as(s).isFalse();
         }
+        assertThat(Prefilter.indexOfMention("val k = importKey(); client.usePortkey()")).isEqualTo(31);
+        assertThat(Prefilter.indexOfMention("importKey(IMPORTKEYSTORE)")).isEqualTo(-1);
         byte[] buf = "xx-portkey-x".getBytes(StandardCharsets.US_ASCII);
         assertThat(Prefilter.mentionsPortkey(buf, 9)).as("only the first bytes count").isFalse();
         assertThat(Prefilter.mentionsPortkey(buf, 10)).isTrue();
@@ -44,6 +46,7 @@ class PrefilterTest {
         // Letters around "portkey" so that near-misses are frequent.
         byte[] b = hay.getBytes(StandardCharsets.US_ASCII);
         assertThat(Prefilter.mentionsPortkey(b)).isEqualTo(plainMentions(hay));
+        assertThat(Prefilter.indexOfMention(hay) >= 0).as("the line version agrees").isEqualTo(plainMentions(hay));
         assertThat(Prefilter.indexOf(b, "tko".getBytes(StandardCharsets.US_ASCII))).isEqualTo(hay.indexOf("tko"));
     }
 

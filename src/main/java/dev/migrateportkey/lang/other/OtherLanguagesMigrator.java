@@ -6,6 +6,7 @@ import dev.migrateportkey.lang.Migrator;
 import dev.migrateportkey.report.SecretMasker;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleTable;
+import dev.migrateportkey.workspace.Prefilter;
 
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +64,6 @@ public final class OtherLanguagesMigrator implements Migrator {
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'`<>)]*portkey[^\\s\"'`<>)]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER = Pattern.compile("(?i)\\bx-portkey-[a-z0-9-]+");
     private static final Pattern VARIABLE = Pattern.compile("\\b[A-Z0-9_]*PORTKEY_[A-Z0-9_]+\\b");
-    /** "portkey" starting a word or a camel-case part, as the prefilter counts a mention. */
-    private static final Pattern MENTION = Pattern.compile("(?i)(?<![a-z])portkey|(?<=[a-z])Portkey");
 
     @Override
     public String language() {
@@ -89,14 +88,15 @@ public final class OtherLanguagesMigrator implements Migrator {
         Rule fallback = rules.byId(RULE).orElse(null);
         for (int line = 1; line <= text.lineCount(); line++) {
             String l = text.lineText(line);
-            Matcher mention = MENTION.matcher(l);
+            // A mention by the prefilter's own rule, so "importKey" is not one here either.
+            int mention = Prefilter.indexOfMention(l);
             // Comments never count, as in config files: a note about the old gateway keeps no build red.
-            if (!mention.find() || language.isComment(l)) {
+            if (mention < 0 || language.isComment(l)) {
                 continue;
             }
             int lineStart = text.offset(line, 1);
             Site site = mostSpecific(l, rules)
-                    .orElse(fallback == null ? null : new Site(mention.start(), fallback, "Portkey named here"));
+                    .orElse(fallback == null ? null : new Site(mention, fallback, "Portkey named here"));
             if (site == null) {
                 continue;
             }
