@@ -196,7 +196,8 @@ public final class Planner {
         int n;
         // NOFOLLOW_LINKS: a file swapped for a link after the walk is refused, not followed out of the root.
         try (SeekableByteChannel ch = Files.newByteChannel(c.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = ch.size();
+            // The walk's lstat already gave the size: asking the channel again costs an fstat per file.
+            long size = c.size() >= 0 ? c.size() : ch.size();
             if (size > walk.maxFileBytes()) {
                 if (notices != null) {
                     notices.add(c.displayPath() + ": skipped, " + size + " bytes is over the "
@@ -223,6 +224,14 @@ public final class Planner {
                 }
             }
             n = bb.position();
+            if (n > walk.maxFileBytes()) {
+                // It grew past the limit while being read: a truncated copy must never reach a rewrite.
+                if (notices != null) {
+                    notices.add(c.displayPath() + ": skipped, it grew past the " + walk.maxFileBytes()
+                            + "-byte limit while being read (raise it with --max-file-size)");
+                }
+                return null;
+            }
         } catch (IOException e) {
             if (errors != null) {
                 Finding f = new Finding(c.displayPath(), 0, 0, Finding.READ_ERROR, Finding.Kind.ERROR,

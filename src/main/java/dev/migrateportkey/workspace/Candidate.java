@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * @param path          the file
  * @param relativePath  relative to root, '/'-separated
  * @param displayPath   how messages name it
+ * @param size          its size in bytes when the walk saw it, or -1 when the walk did not read it
  */
-public record Candidate(Path root, Path path, String relativePath, String displayPath) {
+public record Candidate(Path root, Path path, String relativePath, String displayPath, long size) {
 
     public String fileName() {
         int slash = relativePath.lastIndexOf('/');

@@ -64,7 +64,7 @@ public final class Workspace {
             throws IOException {
         Path abs = root.toAbsolutePath().normalize();
         if (Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
-            visit.accept(new Candidate(abs.getParent(), abs, abs.getFileName().toString(), root.toString()));
+            visit.accept(new Candidate(abs.getParent(), abs, abs.getFileName().toString(), root.toString(), -1));
             return;
         }
         if (Files.isSymbolicLink(abs)) {
@@ -162,6 +162,7 @@ public final class Workspace {
                     }
                 }
                 List<Path> files = new ArrayList<>();
+                List<Long> sizes = new ArrayList<>();
                 for (Path e : entries) {
                     BasicFileAttributes a;
                     try {
@@ -185,15 +186,17 @@ public final class Workspace {
                         }
                     } else if (a.isRegularFile() && wanted.test(e.getFileName().toString())) {
                         files.add(e);
+                        sizes.add(a.size());
                     }
                     // links are never followed, and devices, pipes and sockets are not source files
                 }
-                for (Path file : files) {
+                for (int i = 0; i < files.size(); i++) {
+                    Path file = files.get(i);
                     String rel = relative(prefix, file);
                     if ((!noGlobs && !globs.accepts(rel)) || (scopes != null && scopes.ignores(file, false))) {
                         continue;
                     }
-                    visit.accept(new Candidate(abs, file, rel, displayBase + rel));
+                    visit.accept(new Candidate(abs, file, rel, displayBase + rel, sizes.get(i)));
                 }
             }
         }
