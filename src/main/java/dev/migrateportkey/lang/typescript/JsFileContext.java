@@ -81,12 +81,7 @@ final class JsFileContext {
     }
 
     boolean isClaimed(JsNode n) {
-        for (int[] r : claimed) {
-            if (r[0] <= n.start() && n.end() <= r[1]) {
-                return true;
-            }
-        }
-        return false;
+        return n.insideAny(claimed);
     }
 
     String quoted(String s) {

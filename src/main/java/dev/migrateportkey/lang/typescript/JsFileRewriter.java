@@ -36,7 +36,7 @@ final class JsFileRewriter {
         this.headerStatements = new HeaderStatements(ctx);
         this.calls = new CallSites(ctx, index, headers, clients, headerStatements);
         this.env = new EnvReads(ctx);
-        this.literals = new PortkeyLiterals(ctx, new TestMocks(ctx), env);
+        this.literals = new PortkeyLiterals(ctx, env);
         this.models = new RequestModels(ctx, index);
     }
 

@@ -20,13 +20,14 @@ import static dev.migrateportkey.lang.typescript.JsFileContext.COMMENT;
  */
 final class PortkeyLiterals {
     private final JsFileContext ctx;
-    private final TestMocks mocks;
     private final EnvReads env;
+    /** A module name in a test mock is a literal too: it is handled there first. */
+    private final TestMocks mocks;
 
-    PortkeyLiterals(JsFileContext ctx, TestMocks mocks, EnvReads env) {
+    PortkeyLiterals(JsFileContext ctx, EnvReads env) {
         this.ctx = ctx;
-        this.mocks = mocks;
         this.env = env;
+        this.mocks = new TestMocks(ctx);
     }
 
     /** A string or template literal that mentions Portkey. */
