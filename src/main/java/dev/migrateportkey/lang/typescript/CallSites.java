@@ -65,8 +65,9 @@ final class CallSites {
             return;
         }
         JsNode receiver = fn.child("object");
-        if (receiver != null && receiver.is("identifier") && index.factoryVariables.containsKey(receiver.text())) {
-            String renamed = index.factoryVariables.get(receiver.text()).methodRenames().get(method);
+        Imports.Target factory = receiver != null && receiver.is("identifier") ? index.factoryOf(receiver.text()) : null;
+        if (factory != null) {
+            String renamed = factory.methodRenames().get(method);
             if (renamed != null) {
                 ctx.work.fix(property.start(), ctx.dependencyRule, receiver.text() + "." + method + "(...)",
                         TextEdit.replace(property.start(), property.end(), renamed, ctx.dependencyRule.id()));

@@ -31,13 +31,13 @@ final class ClientIndex {
     /** Variables that hold an OpenAI client calling OpenAI itself, never through Portkey. */
     private final Set<String> openAiDirectNames = new HashSet<>();
     /** Provider slug prefix known for one call ({@code fetch(url, {headers: {'x-portkey-provider': ...}})}). */
-    final Map<JsNode, ProviderPin> callProviders = new IdentityHashMap<>();
+    private final Map<JsNode, ProviderPin> callProviders = new IdentityHashMap<>();
     private final Set<ProviderPin> providerHints = new LinkedHashSet<>();
-    final List<JsNode> requestCalls = new ArrayList<>();
+    private final List<JsNode> requestCalls = new ArrayList<>();
     /** Variables holding a provider made by a migrated factory ({@code const portkey = createPortkey(...)}). */
-    final Map<String, Imports.Target> factoryVariables = new HashMap<>();
+    private final Map<String, Imports.Target> factoryVariables = new HashMap<>();
     /** Whether the file made or pointed a client at Portkey: then its model strings get slugs. */
-    boolean portkeyClients;
+    private boolean portkeyClients;
 
     ClientIndex(JsFileContext ctx) {
         this.ctx = ctx;
@@ -65,6 +65,41 @@ final class ClientIndex {
                 openAiDirectNames.add(clientVariable(n));
             }
         }
+    }
+
+    /** Notes that the file made a Portkey client or pointed one at Portkey. */
+    void markPortkeyClient() {
+        portkeyClients = true;
+    }
+
+    /** Whether the file made a Portkey client or pointed one at Portkey: then its model strings get slugs. */
+    boolean hasPortkeyClients() {
+        return portkeyClients;
+    }
+
+    /** Pins one call (a fetch, a request with its own headers) to {@code provider}. */
+    void pinCall(JsNode call, ProviderPin provider) {
+        callProviders.put(call, provider);
+    }
+
+    /** The calls pinned to a provider by their own headers, with that provider. */
+    Map<JsNode, ProviderPin> pinnedCalls() {
+        return callProviders;
+    }
+
+    /** The SDK requests with an object body, in file order. */
+    List<JsNode> requests() {
+        return requestCalls;
+    }
+
+    /** Remembers that {@code variable} holds a provider made by the migrated factory {@code target}. */
+    void rememberFactory(String variable, Imports.Target target) {
+        factoryVariables.put(variable, target);
+    }
+
+    /** The migrated factory whose provider {@code variable} holds, or null. */
+    Imports.Target factoryOf(String variable) {
+        return factoryVariables.get(variable);
     }
 
     /** Whether {@code name} holds a client made in this file. */

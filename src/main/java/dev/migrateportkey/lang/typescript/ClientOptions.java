@@ -86,7 +86,7 @@ final class ClientOptions {
             ctx.claim(site);
             return;
         }
-        index.portkeyClients = true;
+        index.markPortkeyClient();
         ctx.imports.migrated(callee.text());
         List<TextEdit> edits = new ArrayList<>();
         edits.add(TextEdit.replace(callee.start(), callee.end(), target.name(), dependencyRule.id()));
@@ -112,7 +112,7 @@ final class ClientOptions {
         if (target.factory()) {
             JsNode decl = site.parent();
             if (decl != null && decl.is("variable_declarator") && decl.child("name") != null) {
-                index.factoryVariables.put(decl.child("name").text(), target);
+                index.rememberFactory(decl.child("name").text(), target);
             }
         }
         index.rememberProvider(site, found.provider);
@@ -200,7 +200,7 @@ final class ClientOptions {
     /** An OpenAI-compatible client (OpenAI, ChatOpenAI, ...) whose options point at Portkey. */
     private void boundClient(JsNode site, JsNode options) {
         ctx.handled.add(options);
-        index.portkeyClients = true;
+        index.markPortkeyClient();
         List<ObjectRewrite> levels = new ArrayList<>();
         collectOptionObjects(options, levels);
         boolean hasKey = false;

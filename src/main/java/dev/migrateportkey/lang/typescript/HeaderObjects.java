@@ -105,7 +105,7 @@ final class HeaderObjects {
             JsNode call = enclosingCall(object);
             // A per-request header pins that request only; a client's header pins the client.
             if (call != null && !clientHasKey) {
-                index.callProviders.put(call, provider);
+                index.pinCall(call, provider);
             }
         }
         return provider;
@@ -261,7 +261,7 @@ final class HeaderObjects {
         findings.forEach(Runnable::run);
         JsNode enclosing = enclosingCall(call);
         if (provider != null && !inClient && enclosing != null) {
-            index.callProviders.put(enclosing, provider);
+            index.pinCall(enclosing, provider);
         }
         if (headers.isEmpty() && owner != null) {
             JsNode ownerObject = owner.parent();

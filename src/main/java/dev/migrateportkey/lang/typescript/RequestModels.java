@@ -22,8 +22,8 @@ final class RequestModels {
 
     /** Slugs the models of every request the file makes, then of every fetch body with a provider pin. */
     void placeAll() {
-        index.requestCalls.forEach(this::models);
-        index.callProviders.forEach(this::jsonBodies);
+        index.requests().forEach(this::models);
+        index.pinnedCalls().forEach(this::jsonBodies);
     }
 
     /** Model strings sent through a migrated client get the provider Portkey routed them to. */
@@ -37,7 +37,7 @@ final class RequestModels {
             return;
         }
         ProviderPin provider = index.providerFor(call);
-        if (provider == null && !index.portkeyClients) {
+        if (provider == null && !index.hasPortkeyClients()) {
             return;
         }
         modelEntries(body, provider);
