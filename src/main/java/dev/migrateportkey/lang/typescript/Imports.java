@@ -269,12 +269,7 @@ final class Imports {
     }
 
     boolean isImportSite(JsNode n) {
-        for (int[] r : siteRanges) {
-            if (r[0] <= n.start() && n.end() <= r[1]) {
-                return true;
-            }
-        }
-        return false;
+        return n.insideAny(siteRanges);
     }
 
     boolean isClientClass(String name) {
@@ -470,7 +465,7 @@ final class Imports {
             JsNode declarator = a.getValue();
             JsNode statement = declarator.parent();
             if (!migrated.contains(a.getKey()) || unmigrated.contains(a.getKey()) || statement == null
-                    || statement.namedChildren().size() != 1 || inside(declarator, claimed)) {
+                    || statement.namedChildren().size() != 1 || declarator.insideAny(claimed)) {
                 continue;
             }
             JsNode own = declarator.child("name");
@@ -534,21 +529,12 @@ final class Imports {
     private List<JsNode> references(String name, List<int[]> claimed) {
         List<JsNode> out = new ArrayList<>();
         for (JsNode n : root.findAll(x -> (x.is("identifier") || x.is("type_identifier")) && x.text().equals(name))) {
-            if (isImportSite(n) || inside(n, claimed)) {
+            if (isImportSite(n) || n.insideAny(claimed)) {
                 continue;
             }
             out.add(n);
         }
         return out;
-    }
-
-    private static boolean inside(JsNode n, List<int[]> ranges) {
-        for (int[] r : ranges) {
-            if (r[0] <= n.start() && n.end() <= r[1]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static TextEdit removeStatement(SourceText text, JsNode statement, String ruleId) {

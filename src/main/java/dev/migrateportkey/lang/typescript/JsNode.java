@@ -65,6 +65,16 @@ final class JsNode {
         return source.substring(start, end);
     }
 
+    /** Whether this node lies wholly within one of {@code ranges} (each {@code {start, end}}). */
+    boolean insideAny(List<int[]> ranges) {
+        for (int[] r : ranges) {
+            if (r[0] <= start && end <= r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     JsNode parent() {
         return parent;
     }

@@ -1,0 +1,82 @@
+package dev.migrateportkey.lang.typescript;
+
+import dev.migrateportkey.config.ModelSlugs;
+import dev.migrateportkey.config.ProviderPin;
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.rules.Rule;
+import dev.migrateportkey.rules.RuleKind;
+
+/**
+ * Model strings in request bodies: once the walk has pinned clients and calls to providers, each
+ * {@code model} sent through a migrated client (or a fetch with a provider header) gets the
+ * provider Portkey routed it to as a slug prefix. OpenAI clients calling OpenAI itself are left alone.
+ */
+final class RequestModels {
+    private final JsFileContext ctx;
+    private final ClientIndex index;
+
+    RequestModels(JsFileContext ctx, ClientIndex index) {
+        this.ctx = ctx;
+        this.index = index;
+    }
+
+    /** Slugs the models of every request the file makes, then of every fetch body with a provider pin. */
+    void placeAll() {
+        index.requests().forEach(this::models);
+        index.pinnedCalls().forEach(this::jsonBodies);
+    }
+
+    /** Model strings sent through a migrated client get the provider Portkey routed them to. */
+    private void models(JsNode call) {
+        if (ctx.isClaimed(call)) {
+            return;
+        }
+        JsNode body = ClientIndex.requestBody(call.child("arguments").namedChildren().get(0));
+        String receiver = index.receiverOf(call);
+        if (receiver != null && index.isOpenAiDirect(receiver)) {
+            return;
+        }
+        ProviderPin provider = index.providerFor(call);
+        if (provider == null && !index.hasPortkeyClients()) {
+            return;
+        }
+        modelEntries(body, provider);
+    }
+
+    /** {@code fetch(url, { headers: {...provider...}, body: JSON.stringify({ model }) })}. */
+    private void jsonBodies(JsNode call, ProviderPin provider) {
+        for (JsNode body : ClientIndex.jsonStringifyBodies(call)) {
+            modelEntries(body, provider);
+        }
+    }
+
+    private void modelEntries(JsNode body, ProviderPin provider) {
+        for (JsNode entry : body.namedChildren()) {
+            if (!"model".equals(JsValues.keyName(entry)) || entry.child("value") == null) {
+                continue;
+            }
+            JsNode value = entry.child("value");
+            String model = JsValues.literal(value);
+            if (model == null || ctx.isClaimed(value)) {
+                continue;
+            }
+            ModelSlugs.Slug made = ctx.slugs.slug(model, provider);
+            String slug = made.slug();
+            ctx.work.model(value.start(), model, slug);
+            if (!slug.equals(model)) {
+                // A model-catalog string ("@integration/model") carries its own pin, which may be
+                // one the tool cannot resolve: then the slug is the bare model and no provider rule applies.
+                ProviderPin pin = made.pin() != null ? made.pin() : provider;
+                Rule r = ctx.rules.ofKind(RuleKind.PROVIDER).stream().filter(p -> pin != null && pin.prefix().equals(p.prefix()))
+                        .findFirst().orElse(ctx.rules.byId("header-provider").orElse(ctx.dependencyRule));
+                String servedBy = pin != null ? "served by " + pin.describe()
+                        : "named through a Portkey model-catalog integration the tool does not know: sent bare, Concentrate routes it"
+                          + " (pin a provider with --virtual-key " + model.substring(1, model.indexOf('/')) + "=PROVIDER)";
+                char q = value.text().charAt(0);
+                ctx.work.fix(value.start(), r, "model '" + model + "' " + servedBy,
+                        TextEdit.replace(value.start(), value.end(), JsValues.quote(slug, q == '`' ? ctx.quote : q), r.id()));
+                ctx.claim(value);
+            }
+        }
+    }
+}
