@@ -5,7 +5,7 @@ import dev.migrateportkey.config.ProviderPin;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,9 @@ final class ClientIndex {
     /** Variables that hold an OpenAI client calling OpenAI itself, never through Portkey. */
     private final Set<String> openAiDirectNames = new HashSet<>();
     /** Provider slug prefix known for one call ({@code fetch(url, {headers: {'x-portkey-provider': ...}})}). */
-    private final Map<JsNode, ProviderPin> callProviders = new IdentityHashMap<>();
+    // JsNode keeps identity equality; linked, so the pinned calls are visited in the order they were
+    // found (an IdentityHashMap's order depends on identity hashes, which differ from run to run).
+    private final Map<JsNode, ProviderPin> callProviders = new LinkedHashMap<>();
     private final Set<ProviderPin> providerHints = new LinkedHashSet<>();
     private final List<JsNode> requestCalls = new ArrayList<>();
     /** Variables holding a provider made by a migrated factory ({@code const portkey = createPortkey(...)}). */
