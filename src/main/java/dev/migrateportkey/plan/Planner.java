@@ -12,6 +12,7 @@ import dev.migrateportkey.lang.UnparseableFileException;
 import dev.migrateportkey.rules.RuleTable;
 import dev.migrateportkey.workspace.Candidate;
 import dev.migrateportkey.workspace.DecodedText;
+import dev.migrateportkey.workspace.GeneratedFiles;
 import dev.migrateportkey.workspace.Prefilter;
 import dev.migrateportkey.workspace.SourceFile;
 import dev.migrateportkey.workspace.WalkOptions;
@@ -238,6 +239,13 @@ public final class Planner {
         if (Prefilter.looksBinary(buf, n)) {
             if (notices != null) {
                 notices.add(c.displayPath() + ": skipped, looks binary (holds a NUL byte)");
+            }
+            return null;
+        }
+        if (GeneratedFiles.isGenerated(buf, n)) {
+            // The tool's own report or verification script: it names Portkey on purpose.
+            if (notices != null) {
+                notices.add(c.displayPath() + ": skipped, written by migrate-portkey (report or verification script)");
             }
             return null;
         }

@@ -64,6 +64,13 @@ public final class Workspace {
             throws IOException {
         Path abs = root.toAbsolutePath().normalize();
         if (Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
+            // A file named on the command line skips the walk, not the question every walked file
+            // answers: a kind of file no migrator reads has nothing to hand on.
+            if (!wanted.test(abs.getFileName().toString())) {
+                notices.add(root + ": no migrator reads this kind of file, so it was not scanned;"
+                        + " pass a source, settings or manifest file, or a directory");
+                return;
+            }
             visit.accept(new Candidate(abs.getParent(), abs, abs.getFileName().toString(), root.toString()));
             return;
         }
