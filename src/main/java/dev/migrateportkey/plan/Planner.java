@@ -13,6 +13,7 @@ import dev.migrateportkey.rules.RuleTable;
 import dev.migrateportkey.workspace.Candidate;
 import dev.migrateportkey.workspace.DecodedText;
 import dev.migrateportkey.workspace.GeneratedFiles;
+import dev.migrateportkey.workspace.IoProblems;
 import dev.migrateportkey.workspace.Prefilter;
 import dev.migrateportkey.workspace.SourceFile;
 import dev.migrateportkey.workspace.WalkOptions;
@@ -337,8 +338,7 @@ public final class Planner {
     }
 
     private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        return IoProblems.describe(e);
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();

@@ -157,9 +157,9 @@ public final class Workspace {
                     }
                 } catch (DirectoryIteratorException e) {
                     notices.add(displayBase + relative(prefix, dir) + ": directory could not be read ("
-                            + e.getCause().getMessage() + "); skipped");
+                            + IoProblems.describe(e.getCause()) + "); skipped");
                 } catch (IOException e) {
-                    notices.add(displayBase + relative(prefix, dir) + ": could not be read (" + e.getMessage() + "); skipped");
+                    notices.add(displayBase + relative(prefix, dir) + ": could not be read (" + IoProblems.describe(e) + "); skipped");
                     return;
                 }
                 IgnoreScope scopes = outer;
@@ -174,7 +174,7 @@ public final class Workspace {
                     try {
                         a = Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     } catch (IOException ex) {
-                        notices.add(displayBase + relative(prefix, e) + ": could not be read (" + ex.getMessage() + "); skipped");
+                        notices.add(displayBase + relative(prefix, e) + ": could not be read (" + IoProblems.describe(ex) + "); skipped");
                         continue;
                     }
                     if (a.isDirectory()) {

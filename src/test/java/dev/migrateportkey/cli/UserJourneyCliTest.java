@@ -51,15 +51,19 @@ class UserJourneyCliTest {
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(json.out()).as("nothing left to rewrite").isEmpty();
 
+        // Findings saved inside the repository are not findings themselves.
+        CliRun saved = CliRun.of("check", "--format", "json", dir.toString());
+        Files.writeString(dir.resolve("findings.json"), saved.out());
         // What check lists now is exactly the one item for a human: nothing in the tool's own outputs.
         CliRun check = CliRun.of("check", dir.toString());
         assertThat(check.exit()).isEqualTo(1);
         assertThat(check.out().lines().toList()).singleElement().asString()
                 .contains(".env.example:2:21: env-portkey-api-key: [manual] CONCENTRATE_API_KEY still holds the placeholder");
         assertThat(check.err()).contains("verify-concentrate.sh: skipped, written by migrate-portkey",
-                "migration.json: skipped, written by migrate-portkey");
+                "migration.json: skipped, written by migrate-portkey",
+                "findings.json: skipped, written by migrate-portkey");
 
-        for (CliRun r : List.of(first, json, check)) {
+        for (CliRun r : List.of(first, json, saved, check)) {
             assertThat(r.out() + r.err()).doesNotContain(KEY);
         }
         assertThat(tree(dir).values()).noneMatch(text -> text.contains(KEY));
