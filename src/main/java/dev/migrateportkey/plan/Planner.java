@@ -246,7 +246,8 @@ public final class Planner {
         if (GeneratedFiles.isGenerated(buf, n)) {
             // The tool's own report or verification script: it names Portkey on purpose.
             if (notices != null) {
-                notices.add(c.displayPath() + ": skipped, written by migrate-portkey itself (a report, verification script or saved check output)");
+                notices.add(c.displayPath()
+                        + ": skipped, written by migrate-portkey itself (a report, verification script or saved check output)");
             }
             return null;
         }
