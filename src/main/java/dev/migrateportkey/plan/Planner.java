@@ -12,6 +12,8 @@ import dev.migrateportkey.lang.UnparseableFileException;
 import dev.migrateportkey.rules.RuleTable;
 import dev.migrateportkey.workspace.Candidate;
 import dev.migrateportkey.workspace.DecodedText;
+import dev.migrateportkey.workspace.GeneratedFiles;
+import dev.migrateportkey.workspace.IoProblems;
 import dev.migrateportkey.workspace.Prefilter;
 import dev.migrateportkey.workspace.SourceFile;
 import dev.migrateportkey.workspace.WalkOptions;
@@ -250,6 +252,14 @@ public final class Planner {
             }
             return null;
         }
+        if (GeneratedFiles.isGenerated(buf, n)) {
+            // The tool's own report or verification script: it names Portkey on purpose.
+            if (notices != null) {
+                notices.add(c.displayPath()
+                        + ": skipped, written by migrate-portkey itself (a report, verification script or saved check output)");
+            }
+            return null;
+        }
         bytes = Arrays.copyOf(buf, n);
         DecodedText decoded = DecodedText.decode(bytes);
         if (!decoded.validUtf8() && notices != null) {
@@ -338,8 +348,7 @@ public final class Planner {
     }
 
     private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        return IoProblems.describe(e);
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();

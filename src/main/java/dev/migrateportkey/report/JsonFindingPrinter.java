@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.migrateportkey.plan.Finding;
 import dev.migrateportkey.plan.MigrationPlan;
+import dev.migrateportkey.workspace.GeneratedFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +23,9 @@ public final class JsonFindingPrinter implements FindingPrinter {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("version", 1);
+            // Saved inside the repository (check --format json > findings.json), the output names
+            // Portkey rules: the marker keeps the next check from listing it as a leftover.
+            g.writeStringField("generated", GeneratedFiles.MARKER);
             g.writeArrayFieldStart("findings");
             for (Finding f : plan.findings()) {
                 g.writeStartObject();

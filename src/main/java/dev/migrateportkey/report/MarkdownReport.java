@@ -31,6 +31,8 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         boolean dry = r.mode().equals("dry-run");
         md.append("# Portkey to Concentrate migration report\n\n");
+        // Invisible when rendered; tells check and rewrite to pass the report by.
+        md.append("<!-- ").append(r.generated()).append(": migrate-portkey check and rewrite pass this file by -->\n\n");
         md.append("Written by ").append(r.tool()).append(' ').append(r.toolVersion()).append(". ");
         md.append(dry ? "**Dry run: no file was changed.** This is what `migrate-portkey rewrite` would do.\n\n"
                 : "The files listed under *What changed* were rewritten in place; review them with `git diff`.\n\n");

@@ -10,6 +10,7 @@ import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleKind;
 import dev.migrateportkey.rules.RuleTable;
+import dev.migrateportkey.workspace.GeneratedFiles;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +27,10 @@ import java.util.regex.Pattern;
  * table. {@link MarkdownReport} renders it for people and {@link JsonReport} for machines, so both
  * formats always say the same. Field order and names are the JSON schema of docs/report.md.
  */
-@JsonPropertyOrder({"version", "tool", "toolVersion", "mode", "summary", "files", "manual", "suppressed", "errors",
+@JsonPropertyOrder({"version", "tool", "toolVersion", "mode", "generated", "summary", "files", "manual", "suppressed", "errors",
         "environment", "models", "configs", "checklist", "notices"})
-public record MigrationReport(int version, String tool, String toolVersion, String mode, Summary summary,
+public record MigrationReport(int version, String tool, String toolVersion, String mode, String generated,
+                              Summary summary,
                               List<FileChanges> files, List<ManualItem> manual, List<KeptItem> suppressed,
                               List<ErrorItem> errors,
                               Environment environment, List<ModelEntry> models, List<ConfigEntry> configs,
@@ -141,7 +143,7 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
         Summary summary = new Summary(plan.filesScanned(), plan.filesParsed(), plan.changedFiles().size(), migrated,
                 manual.size(), errors.size(), models.size(), configs.size());
         return new MigrationReport(SCHEMA_VERSION, "migrate-portkey", toolVersion,
-                mode == Mode.DRY_RUN ? "dry-run" : "rewrite", summary, files, manual,
+                mode == Mode.DRY_RUN ? "dry-run" : "rewrite", GeneratedFiles.MARKER, summary, files, manual,
                 plan.suppressed().stream().map(x -> new KeptItem(x.finding().path(), x.finding().line(),
                         x.finding().ruleId(), x.reason(), x.finding().message())).toList(), errors,
                 environment(plan, rules), models, configs, checklist(rules), plan.notices());

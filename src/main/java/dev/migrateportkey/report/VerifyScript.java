@@ -5,6 +5,7 @@ import dev.migrateportkey.plan.ModelUse;
 import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.RuleKind;
 import dev.migrateportkey.rules.RuleTable;
+import dev.migrateportkey.workspace.GeneratedFiles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class VerifyScript {
         }
         return TEMPLATE
                 .replace("@VERSION@", toolVersion)
+                .replace("@MARKER@", GeneratedFiles.MARKER)
                 .replace("@UNSAFE@", unsafe == 0 ? "" : "# " + unsafe + " model string(s) found in the code were left out:"
                         + " they hold characters no slug has. Check them by hand.\n")
                 .replace("@MODELS@", String.join("\n", catalogue))
@@ -67,7 +69,8 @@ public final class VerifyScript {
             #   CONCENTRATE_BASE_URL  the API base URL (default: https://api.concentrate.ai/v1)
             #   --live                also send one minimal request per model (spends a few tokens)
             #
-            # Prints one PASS or FAIL line per check; exits 1 if any check failed, 2 on a usage error.
+            # Prints one PASS, FAIL or SKIP line per check; exits 1 if any check failed, 2 on a usage error.
+            # @MARKER@: migrate-portkey check and rewrite pass this file by.
             set -u
             set -f
 
@@ -122,46 +125,53 @@ public final class VerifyScript {
               esac
             }
 
-            # 1. The key is set and is a Concentrate key.
+            # 1. The key is set and is a Concentrate key. Any other key (a Portkey or provider key
+            # still in the environment) is not sent: it would only travel to a third party to be refused.
+            send=1
             case "${CONCENTRATE_API_KEY:-}" in
               '') fail "CONCENTRATE_API_KEY is set (it is not: export your Concentrate key)" ;;
               sk-cn-v1-*) pass "CONCENTRATE_API_KEY is set and starts with sk-cn-v1-" ;;
-              *) fail "CONCENTRATE_API_KEY starts with sk-cn-v1- (it does not: a Portkey or provider key will get a 401)" ;;
+              *) fail "CONCENTRATE_API_KEY starts with sk-cn-v1- (it does not: a Portkey or provider key will get a 401)"
+                 send=0 ;;
             esac
 
-            # 2. The gateway answers.
-            request GET /responses/health
-            if ok; then pass "GET $base_url/responses/health answers"
-            else fail "GET $base_url/responses/health answers ($(why))"; fi
+            if [ "$send" = 1 ]; then
+              # 2. The gateway answers.
+              request GET /responses/health
+              if ok; then pass "GET $base_url/responses/health answers"
+              else fail "GET $base_url/responses/health answers ($(why))"; fi
 
-            # 3. Every model slug the code sends is served.
-            request GET /models
-            if ! ok; then
-              fail "GET $base_url/models lists the models the code uses ($(why))"
-            else
-              listed=$(tr -d ' \\t\\r\\n' < "$body")
-              missing=''
-              count=0
-              for m in $models; do
-                count=$((count + 1))
-                case "$listed" in *"\\"id\\":\\"$m\\""*) ;; *) missing="$missing $m" ;; esac
-              done
-              if [ -n "$missing" ]; then
-                fail "GET /models lists every model the code uses (missing:$missing; pick a slug GET /v1/models returns)"
-              elif [ "$count" -eq 0 ]; then
-                pass "GET /models answers (the migrated code names no model slug to look for)"
+              # 3. Every model slug the code sends is served.
+              request GET /models
+              if ! ok; then
+                fail "GET $base_url/models lists the models the code uses ($(why))"
               else
-                pass "GET /models lists every model the code uses ($count)"
+                listed=$(tr -d ' \\t\\r\\n' < "$body")
+                missing=''
+                count=0
+                for m in $models; do
+                  count=$((count + 1))
+                  case "$listed" in *"\\"id\\":\\"$m\\""*) ;; *) missing="$missing $m" ;; esac
+                done
+                if [ -n "$missing" ]; then
+                  fail "GET /models lists every model the code uses (missing:$missing; pick a slug GET /v1/models returns)"
+                elif [ "$count" -eq 0 ]; then
+                  pass "GET /models answers (the migrated code names no model slug to look for)"
+                else
+                  pass "GET /models lists every model the code uses ($count)"
+                fi
               fi
-            fi
 
-            # 4. With --live: one minimal request per model.
-            if [ "$live" = 1 ]; then
-              for m in $models $routed; do
-                request POST /responses "{\\"model\\":\\"$m\\",\\"input\\":\\"Reply with OK\\",\\"max_output_tokens\\":16}"
-                if ok; then pass "POST /responses with model $m answers"
-                else fail "POST /responses with model $m answers ($(why))"; fi
-              done
+              # 4. With --live: one minimal request per model.
+              if [ "$live" = 1 ]; then
+                for m in $models $routed; do
+                  request POST /responses "{\\"model\\":\\"$m\\",\\"input\\":\\"Reply with OK\\",\\"max_output_tokens\\":16}"
+                  if ok; then pass "POST /responses with model $m answers"
+                  else fail "POST /responses with model $m answers ($(why))"; fi
+                done
+              fi
+            else
+              echo "SKIP the gateway and model checks: the key above is not sent to $base_url; set CONCENTRATE_API_KEY to your sk-cn-v1- key and run again"
             fi
 
             # 5. Nothing still points at Portkey.

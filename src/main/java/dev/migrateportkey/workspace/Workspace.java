@@ -64,6 +64,13 @@ public final class Workspace {
             throws IOException {
         Path abs = root.toAbsolutePath().normalize();
         if (Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
+            // A file named on the command line skips the walk, not the question every walked file
+            // answers: a kind of file no migrator reads has nothing to hand on.
+            if (!wanted.test(abs.getFileName().toString())) {
+                notices.add(root + ": no migrator reads this kind of file, so it was not scanned;"
+                        + " pass a source, settings or manifest file, or a directory");
+                return;
+            }
             visit.accept(new Candidate(abs.getParent(), abs, abs.getFileName().toString(), root.toString(), -1));
             return;
         }
@@ -150,9 +157,9 @@ public final class Workspace {
                     }
                 } catch (DirectoryIteratorException e) {
                     notices.add(displayBase + relative(prefix, dir) + ": directory could not be read ("
-                            + e.getCause().getMessage() + "); skipped");
+                            + IoProblems.describe(e.getCause()) + "); skipped");
                 } catch (IOException e) {
-                    notices.add(displayBase + relative(prefix, dir) + ": could not be read (" + e.getMessage() + "); skipped");
+                    notices.add(displayBase + relative(prefix, dir) + ": could not be read (" + IoProblems.describe(e) + "); skipped");
                     return;
                 }
                 IgnoreScope scopes = outer;
@@ -168,7 +175,7 @@ public final class Workspace {
                     try {
                         a = Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     } catch (IOException ex) {
-                        notices.add(displayBase + relative(prefix, e) + ": could not be read (" + ex.getMessage() + "); skipped");
+                        notices.add(displayBase + relative(prefix, e) + ": could not be read (" + IoProblems.describe(ex) + "); skipped");
                         continue;
                     }
                     if (a.isDirectory()) {

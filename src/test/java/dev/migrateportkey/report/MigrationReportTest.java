@@ -109,9 +109,10 @@ class MigrationReportTest {
     @Test
     void jsonFollowsTheDocumentedSchema() {
         JsonNode json = parse(JsonReport.render(report(MigrationReport.Mode.REWRITE)));
-        assertThat(fieldNames(json)).containsExactly("version", "tool", "toolVersion", "mode", "summary", "files", "manual",
+        assertThat(fieldNames(json)).containsExactly("version", "tool", "toolVersion", "mode", "generated", "summary", "files", "manual",
                 "suppressed", "errors", "environment", "models", "configs", "checklist", "notices");
         assertThat(json.get("version").asInt()).isEqualTo(1);
+        assertThat(json.get("generated").asText()).isEqualTo("migrate-portkey:generated");
         assertThat(fieldNames(json.get("summary"))).containsExactly("filesScanned", "filesParsed", "filesChanged",
                 "sitesMigrated", "manualItems", "errors", "modelSlugs", "configs");
         JsonNode app = json.get("files").get(1);

@@ -102,7 +102,19 @@ class VerifyScriptTest {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.lines().get(0)).startsWith("FAIL CONCENTRATE_API_KEY starts with sk-cn-v1-");
             assertThat(r.out()).doesNotContain("9f8a7b6c").contains("1 check(s) failed.");
+            // A Portkey or provider key is never sent to the gateway: it would only leak there.
+            assertThat(r.lines().get(1)).startsWith("SKIP the gateway and model checks: the key above is not sent to "
+                    + g.baseUrl());
+            assertThat(g.requests()).isEmpty();
         }
+    }
+
+    @Test
+    void theScriptCarriesTheMarkerThatMakesCheckAndRewritePassItBy() throws Exception {
+        byte[] bytes = Files.readAllBytes(script(planUsing("gpt-4o")));
+        assertThat(dev.migrateportkey.workspace.GeneratedFiles.isGenerated(bytes, bytes.length)).isTrue();
+        byte[] source = "import os\nfrom portkey_ai import Portkey\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(dev.migrateportkey.workspace.GeneratedFiles.isGenerated(source, source.length)).isFalse();
     }
 
     @Test
