@@ -1,9 +1,7 @@
 package dev.migrateportkey.lang.python;
 
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
-import dev.migrateportkey.rules.RuleTable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,21 +21,12 @@ import static dev.migrateportkey.lang.python.PythonClientCalls.KEY_KWARGS;
  * and the header dict or {@code createHeaders(...)} is rewritten by its own handler, told whether
  * the client's {@code api_key} carries the key.
  */
-final class PortkeyBoundClients {
-    private final PythonFileContext ctx;
-    private final FileMigration work;
-    private final RuleTable rules;
-    private final String keyExpression;
-    private final Rule baseUrlRule;
+final class PortkeyBoundClients extends PythonShapeHandler {
     private final PythonHeaderDicts headerDicts;
     private final PythonCreateHeaders createHeaders;
 
     PortkeyBoundClients(PythonFileContext ctx, PythonHeaderDicts headerDicts, PythonCreateHeaders createHeaders) {
-        this.ctx = ctx;
-        this.work = ctx.work();
-        this.rules = ctx.rules();
-        this.keyExpression = ctx.keyExpression();
-        this.baseUrlRule = ctx.baseUrlRule();
+        super(ctx);
         this.headerDicts = headerDicts;
         this.createHeaders = createHeaders;
     }
@@ -117,9 +106,9 @@ final class PortkeyBoundClients {
             List<Node> elements = PythonEdits.elements(args);
             Node before = elements.isEmpty() ? null : elements.get(0);
             if (urlArg != null) {
-                work.edit(ctx.edits().insertAfter(urlArg, code, r.id()));
+                work.edit(edits.insertAfter(urlArg, code, r.id()));
             } else if (before != null) {
-                work.edit(ctx.edits().insertBefore(before, code, r.id()));
+                work.edit(edits.insertBefore(before, code, r.id()));
             } else {
                 work.edit(PythonEdits.insertIntoEmpty(args, code, r.id()));
             }

@@ -1,8 +1,6 @@
 package dev.migrateportkey.lang.python;
 
-import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.Rule;
@@ -15,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import static dev.migrateportkey.lang.python.PythonFileContext.COMMENT;
-import static dev.migrateportkey.lang.python.PythonFileContext.oneLine;
 
 /**
  * {@code Portkey(...)} / {@code AsyncPortkey(...)}: the Portkey SDK's own client becomes the
@@ -24,23 +21,12 @@ import static dev.migrateportkey.lang.python.PythonFileContext.oneLine;
  * {@code api_key} are added, and the class name follows the import. A parameter with no
  * equivalent ({@code custom_host}) leaves the whole client on Portkey for a human.
  */
-final class PortkeyClientConstructor {
-    private final PythonFileContext ctx;
-    private final FileMigration work;
-    private final SourceText text;
-    private final PythonEdits edits;
-    private final String keyExpression;
-    private final Rule baseUrlRule;
-    private final PythonConfigs configs;
+final class PortkeyClientConstructor extends PythonShapeHandler {
+    private final PortkeyOptions options;
 
-    PortkeyClientConstructor(PythonFileContext ctx, PythonConfigs configs) {
-        this.ctx = ctx;
-        this.work = ctx.work();
-        this.text = ctx.text();
-        this.edits = ctx.edits();
-        this.keyExpression = ctx.keyExpression();
-        this.baseUrlRule = ctx.baseUrlRule();
-        this.configs = configs;
+    PortkeyClientConstructor(PythonFileContext ctx, PortkeyOptions options) {
+        super(ctx);
+        this.options = options;
     }
 
     /** Whether {@code fn} names a Portkey client class imported from portkey_ai. */
@@ -94,36 +80,17 @@ final class PortkeyClientConstructor {
                     }
                     ctx.consume(value);
                 }
-                case DROP -> {
-                    remove.add(arg);
-                    work.fix(arg.start(), r, subject);
-                }
-                case TO_MODEL_PREFIX -> {
-                    remove.add(arg);
-                    work.fix(arg.start(), r, subject);
-                    ctx.pins().fromParameter(name, value, r);
-                }
                 case RENAME_HEADER -> {
                     // A client-wide trace id is not a request id: dropped, as the guide's Step 2 does.
                     remove.add(arg);
                     work.fix(arg.start(), r, subject + " (a client-wide id; send X-Request-Id per request if you need one)");
                 }
-                case DECOMPOSE_CONFIG -> {
-                    remove.add(arg);
-                    configs.config(value, call, r, subject);
-                }
                 case TO_BODY_PARAM -> {
                     remove.add(arg);
-                    ctx.manualRemoved(arg, call, r, subject, "pass " + r.param() + " in the body of each request: extra_body={"
-                            + PythonStrings.quote(r.param()) + ": " + oneLine(value.text()) + "}");
+                    ctx.manualRemoved(arg, call, r, subject, PortkeyOptions.bodyParamTodo(r, value));
                 }
-                case TO_CLIENT_TIMEOUT -> {
-                    String v = PythonFileContext.timeoutSeconds(value);
-                    work.fix(arg.start(), r, subject + " (milliseconds; the OpenAI SDK's timeout is in seconds)",
-                            TextEdit.replace(arg.start(), arg.end(), "timeout=" + v, r.id()));
-                }
-                default -> {
-                }
+                case TO_CLIENT_TIMEOUT -> options.timeout(arg, value, r, subject + " (milliseconds; the OpenAI SDK's timeout is in seconds)");
+                default -> options.remove(call, name, arg, value, r, subject, remove);
             }
         }
         out.addAll(edits.removeElements(args, remove, "sdk-param"));
@@ -181,6 +148,6 @@ final class PortkeyClientConstructor {
         if (own.isPresent() || PythonClientCalls.OPENAI_OPTIONS.contains(name) || !name.matches("[a-z][a-z0-9_]*")) {
             return own;
         }
-        return ctx.rules().requestHeader("x-portkey-" + name.replace('_', '-'));
+        return rules.requestHeader("x-portkey-" + name.replace('_', '-'));
     }
 }

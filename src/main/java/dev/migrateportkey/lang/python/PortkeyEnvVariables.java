@@ -1,11 +1,9 @@
 package dev.migrateportkey.lang.python;
 
 import dev.migrateportkey.edit.TextEdit;
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.Rule;
-import dev.migrateportkey.rules.RuleTable;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,15 +22,11 @@ import static dev.migrateportkey.lang.python.PythonFileContext.COMMENT;
  * {@code CONCENTRATE_API_KEY}) or left for a human. Writing a Portkey credential into the renamed
  * variable ({@code os.environ["PORTKEY_API_KEY"] = ...}) is a manual item too.
  */
-final class PortkeyEnvVariables {
+final class PortkeyEnvVariables extends PythonShapeHandler {
     private static final Pattern PORTKEY_VAR = Pattern.compile("\\b[A-Z][A-Z0-9_]*PORTKEY[A-Z0-9_]*\\b|\\bPORTKEY_[A-Z0-9_]+\\b");
 
-    private final FileMigration work;
-    private final RuleTable rules;
-
     PortkeyEnvVariables(PythonFileContext ctx) {
-        this.work = ctx.work();
-        this.rules = ctx.rules();
+        super(ctx);
     }
 
     void rewrite(Node lit) {

@@ -1,10 +1,8 @@
 package dev.migrateportkey.lang.python;
 
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.Rule;
-import dev.migrateportkey.rules.RuleTable;
 
 import java.util.Set;
 
@@ -16,18 +14,12 @@ import static dev.migrateportkey.lang.python.PythonFileContext.COMMENT;
  * {@code response-header} rule; anywhere else the tool cannot follow where it goes, so a request
  * header that means something is a manual item.
  */
-final class PortkeyHeaderNames {
+final class PortkeyHeaderNames extends PythonShapeHandler {
     /** Calls that read a response header by name. */
     private static final Set<String> HEADER_GETTERS = Set.of("get", "getheader", "get_all", "getlist");
 
-    private final PythonFileContext ctx;
-    private final FileMigration work;
-    private final RuleTable rules;
-
     PortkeyHeaderNames(PythonFileContext ctx) {
-        this.ctx = ctx;
-        this.work = ctx.work();
-        this.rules = ctx.rules();
+        super(ctx);
     }
 
     /** An x-portkey-* name outside a header dict: a response header read, or a name the tool cannot follow. */

@@ -11,12 +11,11 @@ import java.util.List;
  * named in a type hint or an {@code isinstance} follows the import's rename to the OpenAI class.
  * A name that stays in use as Portkey's (assigned to, a client left on Portkey) keeps its import.
  */
-final class PortkeyNameUses {
-    private final PythonFileContext ctx;
+final class PortkeyNameUses extends PythonShapeHandler {
     private final PortkeyNames names;
 
     PortkeyNameUses(PythonFileContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
         this.names = ctx.names();
     }
 
@@ -34,8 +33,8 @@ final class PortkeyNameUses {
             names.keep(id.text());
             return;
         }
-        Rule r = ctx.rules().baseUrl("https://api.portkey.ai/v1").orElse(ctx.baseUrlRule());
-        ctx.work().fix(id.start(), r, PortkeyNames.GATEWAY_URL, PythonEdits.replace(id, PythonStrings.quote(r.to()), r.id()));
+        Rule r = rules.baseUrl("https://api.portkey.ai/v1").orElse(baseUrlRule);
+        work.fix(id.start(), r, PortkeyNames.GATEWAY_URL, PythonEdits.replace(id, PythonStrings.quote(r.to()), r.id()));
         ctx.consume(id);
     }
 
@@ -55,7 +54,7 @@ final class PortkeyNameUses {
                 continue;
             }
             names.migrated(n.text());
-            ctx.work().edit(PythonEdits.replace(n, PortkeyNames.openaiClass(orig), ctx.baseUrlRule().id()));
+            work.edit(PythonEdits.replace(n, PortkeyNames.openaiClass(orig), baseUrlRule.id()));
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.migrateportkey.lang.python;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleKind;
-import dev.migrateportkey.rules.RuleTable;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -15,13 +14,10 @@ import static dev.migrateportkey.lang.python.PythonFileContext.COMMENT;
  * rules name them: called through the SDK ({@code client.prompts.completions.create(...)}) or
  * named by URL ({@code https://api.portkey.ai/v1/feedback}). Each use is a manual item with a TODO.
  */
-final class PortkeyOnlyApis {
-    private final PythonFileContext ctx;
-    private final RuleTable rules;
+final class PortkeyOnlyApis extends PythonShapeHandler {
 
     PortkeyOnlyApis(PythonFileContext ctx) {
-        this.ctx = ctx;
-        this.rules = ctx.rules();
+        super(ctx);
     }
 
     /** Calls of Portkey-only APIs ({@code client.prompts.completions.create(...)}): a human decides. */
@@ -37,7 +33,7 @@ final class PortkeyOnlyApis {
                 }
                 String p = m.toLowerCase(Locale.ROOT);
                 if (path.equals(p) || path.endsWith("." + p)) {
-                    ctx.work().manualWithTodo(call.start(), PythonEdits.anchor(call), r, fn.text().replaceAll("\\s+", "") + "(...)", COMMENT);
+                    work.manualWithTodo(call.start(), PythonEdits.anchor(call), r, fn.text().replaceAll("\\s+", "") + "(...)", COMMENT);
                     ctx.consume(call);
                     return true;
                 }

@@ -1,9 +1,7 @@
 package dev.migrateportkey.lang.python;
 
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
-import dev.migrateportkey.rules.RuleTable;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -17,19 +15,14 @@ import static dev.migrateportkey.lang.python.PythonFileContext.COMMENT;
  * class, an {@code x-portkey-*} header name, or text naming {@code PORTKEY_*} environment
  * variables; the matching handler rewrites it.
  */
-final class PortkeyStringLiterals {
-    private final PythonFileContext ctx;
-    private final FileMigration work;
-    private final RuleTable rules;
+final class PortkeyStringLiterals extends PythonShapeHandler {
     private final PortkeyOnlyApis apis;
     private final PythonMockTargets mockTargets;
     private final PortkeyHeaderNames headerNames;
     private final PortkeyEnvVariables envVariables;
 
     PortkeyStringLiterals(PythonFileContext ctx, PortkeyOnlyApis apis) {
-        this.ctx = ctx;
-        this.work = ctx.work();
-        this.rules = ctx.rules();
+        super(ctx);
         this.apis = apis;
         this.mockTargets = new PythonMockTargets(ctx);
         this.headerNames = new PortkeyHeaderNames(ctx);
@@ -51,7 +44,7 @@ final class PortkeyStringLiterals {
             }
             String rewritten = rules.rewriteUrls(source);
             if (!rewritten.equals(source)) {
-                Rule r = rules.baseUrl(source.substring(lower.indexOf("http"))).orElse(ctx.baseUrlRule());
+                Rule r = rules.baseUrl(source.substring(lower.indexOf("http"))).orElse(baseUrlRule);
                 work.fix(lit.start(), r, "Portkey gateway URL", PythonEdits.replace(lit, rewritten, r.id()));
                 ctx.consume(lit);
                 return;

@@ -2,7 +2,6 @@ package dev.migrateportkey.lang.python;
 
 import dev.migrateportkey.config.ConfigText;
 import dev.migrateportkey.config.Decomposition;
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
 
@@ -24,13 +23,10 @@ import static dev.migrateportkey.lang.python.PythonFileContext.oneLine;
  * built at run time, a saved Config the tool cannot read) becomes a manual item with a TODO. The
  * caller removes the argument; this class says what replaces it.
  */
-final class PythonConfigs {
-    private final PythonFileContext ctx;
-    private final FileMigration work;
+final class PythonConfigs extends PythonShapeHandler {
 
     PythonConfigs(PythonFileContext ctx) {
-        this.ctx = ctx;
-        this.work = ctx.work();
+        super(ctx);
     }
 
     /** A Portkey Config passed at {@code value}: decomposed when it is a literal, else a manual item. */

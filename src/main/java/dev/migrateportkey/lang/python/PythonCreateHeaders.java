@@ -1,10 +1,8 @@
 package dev.migrateportkey.lang.python;
 
 import dev.migrateportkey.edit.TextEdit;
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
-import dev.migrateportkey.rules.RuleTable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +20,11 @@ import static dev.migrateportkey.lang.python.PythonFileContext.oneLine;
  * the headers that still mean something on Concentrate, or goes with its keyword argument when
  * none is left.
  */
-final class PythonCreateHeaders {
-    private final PythonFileContext ctx;
-    private final FileMigration work;
-    private final RuleTable rules;
+final class PythonCreateHeaders extends PythonShapeHandler {
     private final PythonConfigs configs;
 
     PythonCreateHeaders(PythonFileContext ctx, PythonConfigs configs) {
-        this.ctx = ctx;
-        this.work = ctx.work();
-        this.rules = ctx.rules();
+        super(ctx);
         this.configs = configs;
     }
 
@@ -77,7 +70,7 @@ final class PythonCreateHeaders {
                 case TO_AUTHORIZATION -> {
                     keyFound = true;
                     if (!clientCarriesKey) {
-                        entries.add("\"Authorization\": \"Bearer \" + " + ctx.keyExpression());
+                        entries.add("\"Authorization\": \"Bearer \" + " + keyExpression);
                         ctx.needOs();
                     }
                     work.fix(a.start(), r, subject);
@@ -92,8 +85,7 @@ final class PythonCreateHeaders {
                     ctx.pins().fromValue(value, r);
                 }
                 case DECOMPOSE_CONFIG -> configs.config(value, call, r, subject);
-                case TO_BODY_PARAM -> ctx.manualRemoved(a, call, r, subject, "pass " + r.param() + " in the body of each request: extra_body={"
-                        + PythonStrings.quote(r.param()) + ": " + oneLine(value.text()) + "}");
+                case TO_BODY_PARAM -> ctx.manualRemoved(a, call, r, subject, PortkeyOptions.bodyParamTodo(r, value));
                 case KEEP, CHECKLIST -> {
                 }
                 default -> ctx.manualRemoved(a, call, r, subject, r.note() + " (was " + oneLine(a.text()) + ")");
@@ -101,7 +93,7 @@ final class PythonCreateHeaders {
         }
         Rule r = rules.requestHeader("x-portkey-*").orElseThrow();
         if (entries.isEmpty() && owner != null && owner.parent() != null) {
-            ctx.edits().removeElements(owner.parent(), Set.of(owner), r.id()).forEach(work::edit);
+            edits.removeElements(owner.parent(), Set.of(owner), r.id()).forEach(work::edit);
             ctx.consume(owner);
         } else {
             work.edit(TextEdit.replace(call.start(), call.end(), "{" + String.join(", ", entries) + "}", r.id()));

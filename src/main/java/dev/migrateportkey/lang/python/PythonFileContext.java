@@ -162,11 +162,6 @@ final class PythonFileContext {
         work.todoAbove(PythonEdits.anchor(site), COMMENT, todo, r.id());
     }
 
-    /** A Portkey timeout (milliseconds) as the OpenAI SDK's {@code timeout} value (seconds). */
-    static String timeoutSeconds(Node value) {
-        return value.is("integer") || value.is("float") ? seconds(value.text()) : "(" + value.text() + ") / 1000";
-    }
-
     /** Milliseconds to seconds without float noise: 30000 becomes 30, 1500 becomes 1.5. */
     static String seconds(String millis) {
         try {

@@ -33,9 +33,10 @@ final class PythonFileRewriter {
         this.ctx = new PythonFileContext(work, root);
         PythonConfigs configs = new PythonConfigs(ctx);
         this.imports = new PythonImports(ctx);
-        this.portkeyClients = new PortkeyClientConstructor(ctx, configs);
+        PortkeyOptions options = new PortkeyOptions(ctx, configs);
+        this.portkeyClients = new PortkeyClientConstructor(ctx, options);
         this.portkeyApis = new PortkeyOnlyApis(ctx);
-        this.withOptions = new PythonWithOptions(ctx, configs);
+        this.withOptions = new PythonWithOptions(ctx, options);
         this.headerDicts = new PythonHeaderDicts(ctx, configs);
         this.createHeaders = new PythonCreateHeaders(ctx, configs);
         this.boundClients = new PortkeyBoundClients(ctx, headerDicts, createHeaders);

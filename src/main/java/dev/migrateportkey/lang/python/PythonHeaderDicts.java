@@ -2,11 +2,9 @@ package dev.migrateportkey.lang.python;
 
 import dev.migrateportkey.config.ProviderPin;
 import dev.migrateportkey.edit.TextEdit;
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.Rule;
-import dev.migrateportkey.rules.RuleTable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,20 +23,11 @@ import static dev.migrateportkey.lang.python.PythonFileContext.COMMENT;
  * Authorization entry beside them (BYOK) is fixed up, and a dict left empty takes its keyword
  * argument along.
  */
-final class PythonHeaderDicts {
-    private final PythonFileContext ctx;
-    private final FileMigration work;
-    private final RuleTable rules;
-    private final PythonEdits edits;
-    private final String keyExpression;
+final class PythonHeaderDicts extends PythonShapeHandler {
     private final PythonConfigs configs;
 
     PythonHeaderDicts(PythonFileContext ctx, PythonConfigs configs) {
-        this.ctx = ctx;
-        this.work = ctx.work();
-        this.rules = ctx.rules();
-        this.edits = ctx.edits();
-        this.keyExpression = ctx.keyExpression();
+        super(ctx);
         this.configs = configs;
     }
 

@@ -1,8 +1,6 @@
 package dev.migrateportkey.lang.python;
 
-import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
 
@@ -22,17 +20,12 @@ import static dev.migrateportkey.lang.python.PythonFileContext.PORTKEY_MODULE;
  * from the environment. It owns imports only: how names are used is recorded in
  * {@link PortkeyNames} by the other handlers.
  */
-final class PythonImports {
-    private final PythonFileContext ctx;
-    private final FileMigration work;
-    private final SourceText text;
+final class PythonImports extends PythonShapeHandler {
     private final PortkeyNames names;
     private final List<Node> portkeyImports = new ArrayList<>();
 
     PythonImports(PythonFileContext ctx) {
-        this.ctx = ctx;
-        this.work = ctx.work();
-        this.text = ctx.text();
+        super(ctx);
         this.names = ctx.names();
     }
 
@@ -69,7 +62,7 @@ final class PythonImports {
         work.manual(stmt.start(), r.id(), "import of " + what + ": " + r.note()
                 + " Rewrite its uses by hand (from openai import OpenAI).");
         work.todoAbove(stmt.start(), COMMENT, "replace " + what + " with the OpenAI SDK (from openai import OpenAI) pointed at "
-                + ctx.baseUrlRule().to(), r.id());
+                + baseUrlRule.to(), r.id());
         ctx.consume(stmt);
     }
 

@@ -1,6 +1,5 @@
 package dev.migrateportkey.lang.python;
 
-import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.plan.Finding;
@@ -16,19 +15,15 @@ import java.util.Set;
  * comment) keeps {@code check} failing until a human deletes it; a TODO above code that is still
  * reported is not counted twice.
  */
-final class PythonLeftoverTodos {
+final class PythonLeftoverTodos extends PythonShapeHandler {
     /** The rule id of an open TODO comment whose text names no rule. */
     private static final String TODO_RULE = "migration-todo";
 
-    private final PythonFileContext ctx;
-
     PythonLeftoverTodos(PythonFileContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     void report(List<Node> all) {
-        FileMigration work = ctx.work();
-        SourceText text = ctx.text();
         Set<Integer> reported = new HashSet<>();
         for (var f : work.findings()) {
             if (f.kind() == Finding.Kind.MANUAL) {
@@ -54,7 +49,7 @@ final class PythonLeftoverTodos {
             }
             String body = c.text().substring(c.text().indexOf(FileMigration.TODO_MARK) + FileMigration.TODO_MARK.length())
                     .replaceFirst("^:\\s*", "");
-            String ruleId = ctx.rules().all().stream().filter(r -> r.note() != null && !r.note().isBlank() && body.contains(r.note()))
+            String ruleId = rules.all().stream().filter(r -> r.note() != null && !r.note().isBlank() && body.contains(r.note()))
                     .map(Rule::id).findFirst().orElse(TODO_RULE);
             work.manual(c.start(), ruleId, "a migration TODO is still open: " + body);
         }

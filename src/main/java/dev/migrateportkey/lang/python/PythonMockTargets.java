@@ -17,16 +17,14 @@ import static dev.migrateportkey.lang.python.PythonFileContext.PORTKEY_MODULE;
  * the class: {@code portkey_ai.X} becomes {@code openai.Y}, and {@code module.X} becomes
  * {@code module.Y}, the name the migrated module now imports.
  */
-final class PythonMockTargets {
+final class PythonMockTargets extends PythonShapeHandler {
     /** A dotted mock target naming a Portkey client class: {@code portkey_ai.Portkey}, {@code app.llm.AsyncPortkey}. */
     private static final Pattern MOCK_TARGET = Pattern.compile("((?:[A-Za-z_][A-Za-z0-9_]*\\.)+)(AsyncPortkey|Portkey)");
     /** Callees that take a dotted target as their first argument: {@code patch}, {@code mocker.patch}, {@code monkeypatch.setattr}. */
     private static final Set<String> MOCK_CALLEES = Set.of("patch", "setattr");
 
-    private final PythonFileContext ctx;
-
     PythonMockTargets(PythonFileContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     /** Rewrites {@code lit} (whose value is {@code value}) when it is a mock target; says whether it was. */
@@ -46,7 +44,7 @@ final class PythonMockTargets {
         String module = m.group(1).equals(PORTKEY_MODULE + ".") ? "openai." : m.group(1);
         String target = module + PortkeyNames.openaiClass(m.group(2));
         Rule r = ctx.dependencyRule();
-        ctx.work().fix(lit.start(), r, "mock target '" + value + "' follows the client class to '" + target + "'",
+        work.fix(lit.start(), r, "mock target '" + value + "' follows the client class to '" + target + "'",
                 PythonEdits.replace(lit, PythonStrings.quote(target, PythonStrings.quoteOf(lit)), r.id()));
         ctx.consume(lit);
         return true;

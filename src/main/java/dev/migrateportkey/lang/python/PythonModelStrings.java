@@ -2,11 +2,9 @@ package dev.migrateportkey.lang.python;
 
 import dev.migrateportkey.config.ModelSlugs;
 import dev.migrateportkey.config.ProviderPin;
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleKind;
-import dev.migrateportkey.rules.RuleTable;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,19 +19,14 @@ import static dev.migrateportkey.lang.python.PythonFileContext.COMMENT;
  * ({@code @integration/model}) becomes a Concentrate slug, a catalog string built at run time is a
  * manual item. The model of a client not pointed at Portkey is recorded and left alone.
  */
-final class PythonModelStrings {
+final class PythonModelStrings extends PythonShapeHandler {
     /** A Portkey Model Catalog string: {@code @integration-slug/model-id}. */
     private static final Pattern CATALOG = Pattern.compile("@[A-Za-z0-9][A-Za-z0-9_.-]*/[^\\s/][^\\s]*");
 
-    private final PythonFileContext ctx;
-    private final FileMigration work;
-    private final RuleTable rules;
     private final ModelSlugs slugs;
 
     PythonModelStrings(PythonFileContext ctx) {
-        this.ctx = ctx;
-        this.work = ctx.work();
-        this.rules = ctx.rules();
+        super(ctx);
         this.slugs = ctx.slugs();
     }
 

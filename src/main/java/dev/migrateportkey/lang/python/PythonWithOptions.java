@@ -1,7 +1,6 @@
 package dev.migrateportkey.lang.python;
 
 import dev.migrateportkey.edit.TextEdit;
-import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
 
@@ -20,15 +19,12 @@ import static dev.migrateportkey.lang.python.PythonFileContext.oneLine;
  * header, a Config is decomposed, the rest goes or is left for a human); the OpenAI client's own
  * options stay, and a call left with nothing to set disappears.
  */
-final class PythonWithOptions {
-    private final PythonFileContext ctx;
-    private final FileMigration work;
-    private final PythonConfigs configs;
+final class PythonWithOptions extends PythonShapeHandler {
+    private final PortkeyOptions options;
 
-    PythonWithOptions(PythonFileContext ctx, PythonConfigs configs) {
-        this.ctx = ctx;
-        this.work = ctx.work();
-        this.configs = configs;
+    PythonWithOptions(PythonFileContext ctx, PortkeyOptions options) {
+        super(ctx);
+        this.options = options;
     }
 
     /** Whether {@code fn} is a {@code .with_options} attribute. */
@@ -64,28 +60,14 @@ final class PythonWithOptions {
                                 "default_headers={" + PythonStrings.quote(r.to()) + ": " + value.text() + "}", r.id()));
                     }
                 }
-                case DROP -> {
-                    remove.add(arg);
-                    work.fix(arg.start(), r, subject);
-                }
-                case TO_MODEL_PREFIX -> {
-                    remove.add(arg);
-                    work.fix(arg.start(), r, subject);
-                    ctx.pins().fromParameter(name, value, r);
-                }
-                case DECOMPOSE_CONFIG -> {
-                    remove.add(arg);
-                    configs.config(value, call, r, subject);
-                }
-                case TO_CLIENT_TIMEOUT -> {
-                    String v = PythonFileContext.timeoutSeconds(value);
-                    work.fix(arg.start(), r, subject, TextEdit.replace(arg.start(), arg.end(), "timeout=" + v, r.id()));
-                }
+                case TO_CLIENT_TIMEOUT -> options.timeout(arg, value, r, subject);
                 case KEEP, CHECKLIST -> {
                 }
                 default -> {
-                    remove.add(arg);
-                    ctx.manualRemoved(arg, call, r, subject, r.note() + " (was " + oneLine(arg.text()) + ")");
+                    if (!options.remove(call, name, arg, value, r, subject, remove)) {
+                        remove.add(arg);
+                        ctx.manualRemoved(arg, call, r, subject, r.note() + " (was " + oneLine(arg.text()) + ")");
+                    }
                 }
             }
         }
@@ -97,7 +79,7 @@ final class PythonWithOptions {
             // Nothing left to set: client.with_options().x becomes client.x.
             out.add(TextEdit.replace(call.start(), call.end(), fn.field("object").text(), "sdk-param"));
         } else {
-            out.addAll(ctx.edits().removeElements(args, remove, "sdk-param"));
+            out.addAll(edits.removeElements(args, remove, "sdk-param"));
         }
         out.forEach(work::edit);
         ctx.consume(call);
