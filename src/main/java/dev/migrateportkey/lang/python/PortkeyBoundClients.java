@@ -23,9 +23,9 @@ import static dev.migrateportkey.lang.python.PythonClientCalls.KEY_KWARGS;
  */
 final class PortkeyBoundClients extends PythonShapeHandler {
     private final PythonHeaderDicts headerDicts;
-    private final PythonCreateHeaders createHeaders;
+    private final CreateHeadersCalls createHeaders;
 
-    PortkeyBoundClients(PythonFileContext ctx, PythonHeaderDicts headerDicts, PythonCreateHeaders createHeaders) {
+    PortkeyBoundClients(PythonFileContext ctx, PythonHeaderDicts headerDicts, CreateHeadersCalls createHeaders) {
         super(ctx);
         this.headerDicts = headerDicts;
         this.createHeaders = createHeaders;

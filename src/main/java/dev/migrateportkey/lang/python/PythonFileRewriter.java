@@ -20,10 +20,10 @@ final class PythonFileRewriter {
     private final PythonImports imports;
     private final PortkeyClientConstructor portkeyClients;
     private final PortkeyOnlyApis portkeyApis;
-    private final PythonWithOptions withOptions;
+    private final WithOptionsCalls withOptions;
     private final PortkeyBoundClients boundClients;
     private final PythonHeaderDicts headerDicts;
-    private final PythonCreateHeaders createHeaders;
+    private final CreateHeadersCalls createHeaders;
     private final PortkeyNameUses nameUses;
     private final PortkeyStringLiterals literals;
     private final PythonModelStrings models;
@@ -36,9 +36,9 @@ final class PythonFileRewriter {
         PortkeyOptions options = new PortkeyOptions(ctx, configs);
         this.portkeyClients = new PortkeyClientConstructor(ctx, options);
         this.portkeyApis = new PortkeyOnlyApis(ctx);
-        this.withOptions = new PythonWithOptions(ctx, options);
+        this.withOptions = new WithOptionsCalls(ctx, options);
         this.headerDicts = new PythonHeaderDicts(ctx, configs);
-        this.createHeaders = new PythonCreateHeaders(ctx, configs);
+        this.createHeaders = new CreateHeadersCalls(ctx, configs);
         this.boundClients = new PortkeyBoundClients(ctx, headerDicts, createHeaders);
         this.nameUses = new PortkeyNameUses(ctx);
         this.literals = new PortkeyStringLiterals(ctx, portkeyApis);
@@ -99,7 +99,7 @@ final class PythonFileRewriter {
         if (args == null || !args.is("argument_list")) {
             return;
         }
-        if (PythonWithOptions.matches(fn)) {
+        if (WithOptionsCalls.matches(fn)) {
             withOptions.rewrite(call, fn, args);
             return;
         }

@@ -20,10 +20,10 @@ import static dev.migrateportkey.lang.python.PythonFileContext.oneLine;
  * the headers that still mean something on Concentrate, or goes with its keyword argument when
  * none is left.
  */
-final class PythonCreateHeaders extends PythonShapeHandler {
+final class CreateHeadersCalls extends PythonShapeHandler {
     private final PythonConfigs configs;
 
-    PythonCreateHeaders(PythonFileContext ctx, PythonConfigs configs) {
+    CreateHeadersCalls(PythonFileContext ctx, PythonConfigs configs) {
         super(ctx);
         this.configs = configs;
     }

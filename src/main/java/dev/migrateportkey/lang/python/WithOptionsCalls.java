@@ -19,10 +19,10 @@ import static dev.migrateportkey.lang.python.PythonFileContext.oneLine;
  * header, a Config is decomposed, the rest goes or is left for a human); the OpenAI client's own
  * options stay, and a call left with nothing to set disappears.
  */
-final class PythonWithOptions extends PythonShapeHandler {
+final class WithOptionsCalls extends PythonShapeHandler {
     private final PortkeyOptions options;
 
-    PythonWithOptions(PythonFileContext ctx, PortkeyOptions options) {
+    WithOptionsCalls(PythonFileContext ctx, PortkeyOptions options) {
         super(ctx);
         this.options = options;
     }
