@@ -90,6 +90,7 @@ final class PortkeyClientConstructor extends PythonShapeHandler {
                     ctx.manualRemoved(arg, call, r, subject, PortkeyOptions.bodyParamTodo(r, value));
                 }
                 case TO_CLIENT_TIMEOUT -> options.timeout(arg, value, r, subject + " (milliseconds; the OpenAI SDK's timeout is in seconds)");
+                // Dropped, moved into the model slug or decomposed as a Config; any other action keeps the argument.
                 default -> options.remove(call, name, arg, value, r, subject, remove);
             }
         }
