@@ -1,0 +1,104 @@
+package dev.migrateportkey.lang.python;
+
+import dev.migrateportkey.edit.TextEdit;
+import dev.migrateportkey.lang.treesitter.Node;
+import dev.migrateportkey.rules.Rule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.migrateportkey.lang.python.PythonFileContext.COMMENT;
+import static dev.migrateportkey.lang.python.PythonFileContext.PORTKEY_MODULE;
+import static dev.migrateportkey.lang.python.PythonFileContext.oneLine;
+
+/**
+ * {@code createHeaders(provider=..., api_key=..., trace_id=...)} (imported from portkey_ai, or
+ * called as {@code portkey_ai.createHeaders}): the SDK helper that builds Portkey's headers from
+ * keyword arguments. Each argument follows its {@code sdk-param} rule; the call becomes a dict of
+ * the headers that still mean something on Concentrate, or goes with its keyword argument when
+ * none is left.
+ */
+final class CreateHeadersCalls extends PythonShapeHandler {
+    private final PythonConfigs configs;
+
+    CreateHeadersCalls(PythonFileContext ctx, PythonConfigs configs) {
+        super(ctx);
+        this.configs = configs;
+    }
+
+    /** Whether {@code n} is a call of portkey_ai's {@code createHeaders}. */
+    boolean matches(Node n) {
+        if (!n.is("call") || n.field("function") == null) {
+            return false;
+        }
+        Node fn = n.field("function");
+        String name = fn.is("identifier") ? fn.text()
+                : fn.is("attribute") && fn.field("attribute") != null && fn.field("object") != null
+                && fn.field("object").text().equals(PORTKEY_MODULE) ? fn.field("attribute").text() : null;
+        return name != null && (PortkeyNames.CREATE_HEADERS.equals(ctx.names().portkeyName(name))
+                || fn.is("attribute") && name.equals(PortkeyNames.CREATE_HEADERS));
+    }
+
+    /**
+     * {@code createHeaders(provider=..., api_key=..., trace_id=...)}: becomes the dict of the
+     * headers that still mean something on Concentrate, or goes with its keyword argument.
+     * {@code owner} is the keyword argument holding it, {@code clientCarriesKey} whether an SDK
+     * client's api_key carries the key. Returns whether the Portkey key was found.
+     */
+    boolean rewrite(Node call, Node owner, boolean clientCarriesKey) {
+        Node args = call.field("arguments");
+        List<String> entries = new ArrayList<>();
+        boolean keyFound = false;
+        for (Node a : args == null ? List.<Node>of() : PythonEdits.elements(args)) {
+            if (!a.is("keyword_argument") || a.field("name") == null || a.field("value") == null) {
+                work.manualWithTodo(a.start(), PythonEdits.anchor(call), rules.requestHeader("x-portkey-*").orElseThrow(),
+                        "createHeaders argument '" + oneLine(a.text()) + "'", COMMENT);
+                ctx.consume(call);
+                return false;
+            }
+            String name = a.field("name").text();
+            Node value = a.field("value");
+            Optional<Rule> rule = ctx.sdkRule(name);
+            if (rule.isEmpty()) {
+                continue;
+            }
+            Rule r = rule.get();
+            String subject = "createHeaders(" + name + "=...)";
+            switch (r.action()) {
+                case TO_AUTHORIZATION -> {
+                    keyFound = true;
+                    if (!clientCarriesKey) {
+                        entries.add("\"Authorization\": \"Bearer \" + " + keyExpression);
+                        ctx.needOs();
+                    }
+                    work.fix(a.start(), r, subject);
+                }
+                case RENAME_HEADER -> {
+                    entries.add(PythonStrings.quote(r.to()) + ": " + value.text());
+                    work.fix(a.start(), r, subject);
+                }
+                case DROP -> work.fix(a.start(), r, subject);
+                case TO_MODEL_PREFIX -> {
+                    work.fix(a.start(), r, subject);
+                    ctx.pins().fromValue(value, r);
+                }
+                case DECOMPOSE_CONFIG -> configs.config(value, call, r, subject);
+                case TO_BODY_PARAM -> ctx.manualRemoved(a, call, r, subject, PortkeyOptions.bodyParamTodo(r, value));
+                case KEEP, CHECKLIST -> {
+                }
+                default -> ctx.manualRemoved(a, call, r, subject, r.note() + " (was " + oneLine(a.text()) + ")");
+            }
+        }
+        Rule r = rules.requestHeader("x-portkey-*").orElseThrow();
+        if (entries.isEmpty() && owner != null && owner.parent() != null) {
+            edits.removeElements(owner.parent(), Set.of(owner), r.id()).forEach(work::edit);
+            ctx.consume(owner);
+        } else {
+            work.edit(TextEdit.replace(call.start(), call.end(), "{" + String.join(", ", entries) + "}", r.id()));
+            ctx.consume(call);
+        }
+        return keyFound;
+    }
+}
