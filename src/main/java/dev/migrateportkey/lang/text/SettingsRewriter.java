@@ -90,7 +90,11 @@ public final class SettingsRewriter {
                 .filter(r -> r.action() == Action.REPLACE_ENV).isPresent());
         boolean configuresPortkey = settings.stream().anyMatch(this::mentionsPortkey);
         List<Setting> rest = portkeyBlocks(settings);
+        java.util.Set<Setting> headerLists = new HeaderLists(this, work, references, rest).run();
         for (Setting s : rest) {
+            if (headerLists.contains(s)) {
+                continue;
+            }
             if (isPlaceholder(s)) {
                 placeholderLeft(s);
             } else if (!header(s) && !settingRule(s, configuresPortkey) && !envVar(s, configuresPortkey)
@@ -437,12 +441,39 @@ public final class SettingsRewriter {
     }
 
     /** A placeholder a first run left: a human still has to put the real key in. */
-    private void placeholderLeft(Setting s) {
+    void placeholderLeft(Setting s) {
         String name = s.hasKey() ? s.name() : "the key";
         work.manual(s.valueStart(), KEY_RULE, name + " still holds the placeholder " + KEY_PLACEHOLDER
                 + ": set your real Concentrate key here");
         markLines(s.anchor(), s.anchor());
         todo(s, KEY_RULE);
+    }
+
+    /** A literal Portkey key this run replaced by the placeholder in {@code s}: a TODO and a manual item, key masked. */
+    void keyPlaceholder(Setting s, String name, String oldKey) {
+        todo(s, KEY_RULE);
+        work.manual(s.anchor(), KEY_RULE, name + ": the literal key (" + SecretMasker.maskSecret(oldKey)
+                + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
+        markLines(s.anchor(), s.anchor());
+    }
+
+    /** Removes the lines an entry owns (with the other removals, merged at the end). */
+    void remove(Setting s, Rule r) {
+        removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
+    }
+
+    /** The lines of an entry a finding covers: the leftover sweep does not report them again. */
+    void handled(Setting s) {
+        markLines(s.ownsLines() ? s.entryStart() : s.anchor(), s.ownsLines() ? Math.max(s.entryStart(), s.entryEnd() - 1) : s.anchor());
+    }
+
+    /** A manual item with a TODO above {@code anchor} where the syntax has comments. */
+    void manualAt(int offset, int anchor, Rule r, String subject) {
+        manual(offset, anchor, r, subject);
+    }
+
+    String valueOf(Setting s) {
+        return value(s);
     }
 
     private void todo(Setting s, String ruleId) {
