@@ -1,5 +1,6 @@
 package dev.migrateportkey.lang;
 
+import dev.migrateportkey.lang.assignments.AssignmentsMigrator;
 import dev.migrateportkey.lang.env.EnvFileMigrator;
 import dev.migrateportkey.lang.hcl.HclMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
@@ -28,6 +29,7 @@ public final class Migrators {
                 new PropertiesMigrator(),
                 new JsonMigrator(),
                 new HclMigrator(),
+                new AssignmentsMigrator(),
                 new OtherLanguagesMigrator());
     }
 }

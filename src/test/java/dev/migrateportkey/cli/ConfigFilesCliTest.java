@@ -46,7 +46,7 @@ class ConfigFilesCliTest {
         assertThat(r.out())
                 .contains(dir + "/.env:2:1: env-portkey-api-key: ")
                 // The key it reads is still a Portkey one: a human points it at the Concentrate key.
-                .contains(dir + "/.env:2:1: config-portkey-mention: [manual] ")
+                .contains(dir + "/.env:2:1: env-portkey-api-key: [manual] CONCENTRATE_API_KEY still takes its value from ${VAULT_PORTKEY}")
                 .contains(dir + "/.env:3:1: env-upstream-provider-key: ")
                 .contains(dir + "/src/main/resources/application.yml:4:7: spring-ai-base-url: ")
                 .contains(dir + "/src/main/resources/application.yml:8:13: header-provider: ")
@@ -63,7 +63,7 @@ class ConfigFilesCliTest {
         assertThat(rewrite.exit()).as(rewrite.err()).isZero();
         assertThat(Files.readString(dir.resolve(".env"))).isEqualTo("""
                 APP=demo
-                # TODO(concentrate-migration): This line still refers to Portkey and the tool has no rule for it: migrate or remove it by hand.
+                # TODO(concentrate-migration): CONCENTRATE_API_KEY still takes its value from ${VAULT_PORTKEY}, which holds the Portkey key: put your Concentrate key (sk-cn-v1-...) in a secret or variable named after Concentrate and read that one here
                 CONCENTRATE_API_KEY=${VAULT_PORTKEY}
                 # TODO(concentrate-migration): Upstream provider keys are no longer needed: Concentrate owns those credentials. Commented out, not deleted: remove once the migration is verified end to end.
                 # OPENAI_API_KEY=sk-abcdefabcdefabcdef1234
@@ -74,7 +74,7 @@ class ConfigFilesCliTest {
         CliRun check = CliRun.of("check", dir.toString());
         assertThat(check.exit()).isEqualTo(1);
         assertThat(check.out().strip().lines().toList()).satisfiesExactly(
-                l -> assertThat(l).startsWith(dir + "/.env:3:1: config-portkey-mention: [manual] "),
+                l -> assertThat(l).startsWith(dir + "/.env:3:1: env-portkey-api-key: [manual] CONCENTRATE_API_KEY still takes its value from"),
                 l -> assertThat(l).startsWith(dir + "/web/package-lock.json:2:30: dependency-lock-file: [manual] "));
     }
 }

@@ -80,6 +80,10 @@ final class EnvScanner {
                 docker(l, start, continued);
             } else {
                 shell(l, start, continued);
+                if (consumedTo > line) {
+                    line = consumedTo;
+                    continued = false;
+                }
             }
         }
     }
@@ -104,6 +108,9 @@ final class EnvScanner {
         int keyStart = start + m.start(3);
         int keyEnd = start + m.end(3);
         int[] v = value(l, m.end(), dialect == Dialect.SHELL);
+        if (v == null && !continued && multiLineValue(m.group(3), keyStart, keyEnd, start, m.end(), m.group(1).length())) {
+            return;
+        }
         if (v == null) {
             settings.add(Setting.of(m.group(3), keyStart, keyEnd, -1, -1, -1, -1, 0));
             return;
@@ -216,6 +223,47 @@ final class EnvScanner {
             end--;
         }
         return new int[]{from, end, i};
+    }
+
+    /** How far a quoted value is followed over lines before it is taken as unterminated. */
+    private static final int MULTI_LINE_LIMIT = 20;
+    /** The last line a multi-line value took: the main loop skips up to it. */
+    private int consumedTo;
+
+    /**
+     * A quoted value that goes on over the next lines ({@code export HEADERS="a: 1} / {@code b: 2"}),
+     * as shells and dotenv loaders allow: one setting whose value spans the lines, which are opaque
+     * (a line inserted among them would become part of the value). False when the quote does not
+     * close within a few lines, or something but a comment follows it.
+     */
+    private boolean multiLineValue(String name, int keyStart, int keyEnd, int lineStart, int from, int indent) {
+        String all = text.text();
+        int q = lineStart + from;
+        if (q >= all.length() || (all.charAt(q) != '"' && all.charAt(q) != '\'')) {
+            return false;
+        }
+        char quote = all.charAt(q);
+        int line = text.line(q);
+        for (int i = q + 1; i < all.length(); i++) {
+            char c = all.charAt(i);
+            if (c == '\\' && quote == '"') {
+                i++;
+            } else if (c == quote) {
+                int last = text.line(i);
+                if (last == line || last - line > MULTI_LINE_LIMIT) {
+                    return false;
+                }
+                String after = text.lineText(last).substring(i + 1 - text.lineStart(i)).strip();
+                if (!after.isEmpty() && !after.startsWith("#")) {
+                    return false;
+                }
+                settings.add(Setting.of(name, keyStart, keyEnd, q + 1, i, lineStart, text.nextLineStart(i), indent));
+                opaque.set(line + 1, last + 1);
+                consumedTo = last;
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(char c) {

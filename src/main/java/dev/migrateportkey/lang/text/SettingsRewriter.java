@@ -90,11 +90,15 @@ public final class SettingsRewriter {
                 .filter(r -> r.action() == Action.REPLACE_ENV).isPresent());
         boolean configuresPortkey = settings.stream().anyMatch(this::mentionsPortkey);
         List<Setting> rest = portkeyBlocks(settings);
+        java.util.Set<Setting> headerLists = new HeaderLists(this, work, references, rest).run();
         for (Setting s : rest) {
+            if (headerLists.contains(s)) {
+                continue;
+            }
             if (isPlaceholder(s)) {
                 placeholderLeft(s);
             } else if (!header(s) && !settingRule(s, configuresPortkey) && !envVar(s, configuresPortkey)
-                    && !catalogModel(s, configuresPortkey)) {
+                    && !catalogModel(s, configuresPortkey) && !renamedKeyReadingPortkeySecret(s)) {
                 values(s);
             }
         }
@@ -408,7 +412,7 @@ public final class SettingsRewriter {
                     edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
                     subject += "; it pointed at a self-hosted gateway (" + v + "), now " + nv;
                 }
-            } else if (!v.isBlank() && !v.startsWith("http") && !holdsAddress(r)) {
+            } else if (!v.isBlank() && !v.startsWith("http") && !holdsAddress(r) && !STORED_SECRET.matcher(v).matches()) {
                 edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), KEY_PLACEHOLDER, r.id()));
                 literalKey = true;
             }
@@ -419,7 +423,67 @@ public final class SettingsRewriter {
                     + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
         }
         fix(s.anchor(), r, subject, edits);
+        secretNamedAfterPortkey(s, r, to, edits);
     }
+
+    /**
+     * The variable a first run renamed the key to ({@code CONCENTRATE_API_KEY}) still reading a
+     * secret named after Portkey: the same manual item on every later run, so {@code check} keeps
+     * failing until the secret is replaced, and no second TODO is written.
+     */
+    private boolean renamedKeyReadingPortkeySecret(Setting s) {
+        Rule r = rules.byId(KEY_RULE).orElse(null);
+        if (r == null || !s.hasKey() || r.to() == null || !s.name().equals(r.to())) {
+            return false;
+        }
+        return secretNamedAfterPortkey(s, r, s.name(), List.of());
+    }
+
+    /**
+     * A renamed key variable that still reads its value from a secret store entry named after
+     * Portkey: a Jenkins {@code credentials('portkey-api-key')}, a Serverless
+     * {@code ${ssm:/app/portkey-api-key}}, a Make {@code $(shell cat .portkey-key)}. That entry
+     * holds the Portkey key, so the variable would send it to Concentrate: a manual item that says
+     * what to store and where, instead of the generic "still refers to Portkey".
+     */
+    private boolean secretNamedAfterPortkey(Setting s, Rule r, String to, List<TextEdit> edits) {
+        if (holdsAddress(r) || s.secretLookup()) {
+            return false;
+        }
+        int lineEnd = text.lineStart(s.keyEnd()) + text.lineText(text.line(s.keyEnd())).length();
+        String tail = text.text().substring(s.keyEnd(), Math.max(s.keyEnd(), lineEnd));
+        if (s.hasValue()) {
+            String v = value(s);
+            for (TextEdit e : edits) {
+                if (e.start() == s.valueStart() && e.end() == s.valueEnd()) {
+                    v = e.replacement();
+                }
+            }
+            tail = v;
+        }
+        if (!tail.toLowerCase(Locale.ROOT).contains("portkey")) {
+            return false;
+        }
+        // Without a value range the tail starts at the operator (= credentials('...')): not part of the secret.
+        String shown = tail.replaceFirst("^[ \\t]*[:?+!]*=[ \\t]*", "").strip();
+        shown = SecretMasker.mask(shown.length() > 60 ? shown.substring(0, 57) + "..." : shown);
+        String message = to + " still takes its value from " + shown + ", which holds the Portkey key: put your"
+                + " Concentrate key (sk-cn-v1-...) in a secret or variable named after Concentrate and read that one here";
+        int anchor = s.ownsLines() ? s.entryStart() : s.anchor();
+        if (commentPrefix != null && !scan.opaqueLines().get(text.line(anchor))) {
+            work.manualWithTodo(s.anchor(), anchor, r.id(), message, commentPrefix);
+        } else {
+            work.manual(s.anchor(), r.id(), message);
+        }
+        markLines(s.anchor(), s.anchor());
+        return true;
+    }
+
+    /**
+     * A reference to a secret the platform stores ({@code "@portkey-api-key"} in a
+     * {@code vercel.json} {@code env}): a name, not a key, so it is never replaced by the placeholder.
+     */
+    private static final java.util.regex.Pattern STORED_SECRET = java.util.regex.Pattern.compile("@[a-z0-9][a-z0-9_.-]*");
 
     /** An http(s) URL whose host is not Concentrate's; group 1 is its path and query. */
     private static final java.util.regex.Pattern SELF_HOSTED = java.util.regex.Pattern.compile(
@@ -437,12 +501,39 @@ public final class SettingsRewriter {
     }
 
     /** A placeholder a first run left: a human still has to put the real key in. */
-    private void placeholderLeft(Setting s) {
+    void placeholderLeft(Setting s) {
         String name = s.hasKey() ? s.name() : "the key";
         work.manual(s.valueStart(), KEY_RULE, name + " still holds the placeholder " + KEY_PLACEHOLDER
                 + ": set your real Concentrate key here");
         markLines(s.anchor(), s.anchor());
         todo(s, KEY_RULE);
+    }
+
+    /** A literal Portkey key this run replaced by the placeholder in {@code s}: a TODO and a manual item, key masked. */
+    void keyPlaceholder(Setting s, String name, String oldKey) {
+        todo(s, KEY_RULE);
+        work.manual(s.anchor(), KEY_RULE, name + ": the literal key (" + SecretMasker.maskSecret(oldKey)
+                + ") was replaced by the placeholder " + KEY_PLACEHOLDER + "; set your real Concentrate key here");
+        markLines(s.anchor(), s.anchor());
+    }
+
+    /** Removes the lines an entry owns (with the other removals, merged at the end). */
+    void remove(Setting s, Rule r) {
+        removals.add(TextEdit.delete(s.entryStart(), s.entryEnd(), r.id()));
+    }
+
+    /** The lines of an entry a finding covers: the leftover sweep does not report them again. */
+    void handled(Setting s) {
+        markLines(s.ownsLines() ? s.entryStart() : s.anchor(), s.ownsLines() ? Math.max(s.entryStart(), s.entryEnd() - 1) : s.anchor());
+    }
+
+    /** A manual item with a TODO above {@code anchor} where the syntax has comments. */
+    void manualAt(int offset, int anchor, Rule r, String subject) {
+        manual(offset, anchor, r, subject);
+    }
+
+    String valueOf(Setting s) {
+        return value(s);
     }
 
     private void todo(Setting s, String ruleId) {
