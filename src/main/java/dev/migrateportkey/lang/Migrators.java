@@ -5,6 +5,7 @@ import dev.migrateportkey.lang.hcl.HclMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
 import dev.migrateportkey.lang.json.JsonMigrator;
 import dev.migrateportkey.lang.manifest.ManifestMigrator;
+import dev.migrateportkey.lang.notebook.NotebookMigrator;
 import dev.migrateportkey.lang.other.OtherLanguagesMigrator;
 import dev.migrateportkey.lang.properties.PropertiesMigrator;
 import dev.migrateportkey.lang.python.PythonMigrator;
@@ -28,6 +29,7 @@ public final class Migrators {
                 new PropertiesMigrator(),
                 new JsonMigrator(),
                 new HclMigrator(),
+                new NotebookMigrator(),
                 new OtherLanguagesMigrator());
     }
 }
