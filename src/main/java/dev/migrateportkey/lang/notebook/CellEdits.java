@@ -21,11 +21,9 @@ import java.util.TreeMap;
 final class CellEdits {
     private final NotebookText nb;
     private final String json;
-    private final SourceText jsonText;
 
     CellEdits(NotebookText nb, SourceText jsonText) {
         this.nb = nb;
-        this.jsonText = jsonText;
         this.json = jsonText.text();
     }
 
@@ -59,9 +57,9 @@ final class CellEdits {
                 return nb.cellOf(n - 1);
             }
             int c = nb.cellOf(s);
-            // At a cell boundary an added import joins the imports it follows (the cell before);
-            // anything else (a TODO above a line) stays with the line after it.
-            if (c > 0 && s == nb.cellStart(c) && isImport(e.replacement())) {
+            // At a cell boundary an added import joins the imports it follows when the cell above
+            // ends with imports; anything else (a TODO above a line) stays with the line after it.
+            if (c > 0 && s == nb.cellStart(c) && isImport(e.replacement()) && endsWithImport(c - 1)) {
                 return c - 1;
             }
             return c;
@@ -69,6 +67,12 @@ final class CellEdits {
         int first = nb.cellOf(e.start());
         int last = nb.cellOf(Math.min(n, e.end()) - 1);
         return first == last ? first : -1;
+    }
+
+    /** Whether the last non-blank line of a cell is an import statement. */
+    private boolean endsWithImport(int cell) {
+        String text = nb.python().substring(nb.cellStart(cell), nb.cellEnd(cell)).stripTrailing();
+        return isImport(text.substring(text.lastIndexOf('\n') + 1));
     }
 
     private static boolean isImport(String text) {
@@ -187,17 +191,21 @@ final class CellEdits {
         }
     }
 
-    /** What stands between two elements of this cell's array: its own, or a comma, line break and indentation. */
+    /**
+     * What stands between two elements of this cell's array: its own, or a comma and the blank that
+     * stands before its only element (a line break and indentation, or nothing in a compact file).
+     */
     private String separator(CodeCell cell) {
         List<Segment> segs = cell.segments();
         if (segs.size() > 1) {
             return json.substring(segs.get(0).close() + 1, segs.get(1).open());
         }
         int open = segs.get(0).open();
-        if (jsonText.onlyBlankBefore(open)) {
-            return "," + jsonText.lineSeparator() + jsonText.indentation(open);
+        int i = open;
+        while (i > 0 && " \t\r\n".indexOf(json.charAt(i - 1)) >= 0) {
+            i--;
         }
-        return ", ";
+        return "," + json.substring(i, open);
     }
 
     /** One character as a JSON string writes it (non-ASCII stays as it is, as Jupyter writes it). */

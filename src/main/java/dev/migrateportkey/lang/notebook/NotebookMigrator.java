@@ -93,7 +93,7 @@ public final class NotebookMigrator implements Migrator {
         }
         List<TextEdit> unmapped = new ArrayList<>();
         try {
-            List<TextEdit> sorted = EditApplier.normalize(all);
+            List<TextEdit> sorted = EditApplier.normalize(ImportPlacement.place(nb, EditApplier.normalize(all)));
             new CellEdits(nb, json).map(sorted, unmapped, shellEdits::contains).forEach(work::edit);
         } catch (EditConflictException e) {
             // The Python and shell changes collide: none is made, each finding says so.

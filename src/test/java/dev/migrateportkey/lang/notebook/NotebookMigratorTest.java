@@ -169,4 +169,20 @@ class NotebookMigratorTest {
                 .isInstanceOf(UnparseableFileException.class)
                 .satisfies(e -> assertThat(((UnparseableFileException) e).line()).isEqualTo(3));
     }
+
+    @Test
+    void anAddedImportLandsInTheFirstCellThatUsesIt() throws Exception {
+        // Joined, the last import of the notebook is in the second cell; run top to bottom, the
+        // first cell reads os.environ and needs the import itself.
+        String nb = notebook("    \"from openai import OpenAI\\n\",\n    \"from portkey_ai import PORTKEY_GATEWAY_URL\\n\",\n"
+                        + "    \"\\n\",\n    \"client = OpenAI(api_key=\\\"X\\\", base_url=PORTKEY_GATEWAY_URL)\"",
+                "    \"import json\\n\",\n    \"print(json.dumps({}))\"");
+        Result r = migrate("n.ipynb", nb, false);
+        JsonNode cells = JSON.readTree(r.text()).get("cells");
+        List<String> first = new ArrayList<>();
+        cells.get(0).get("source").forEach(p -> first.add(p.asText()));
+        assertThat(first).containsExactly("from openai import OpenAI\n", "import os\n", "\n",
+                "client = OpenAI(api_key=os.environ[\"CONCENTRATE_API_KEY\"], base_url=\"https://api.concentrate.ai/v1\")");
+        assertThat(cells.get(1).get("source").toString()).isEqualTo("[\"import json\\n\",\"print(json.dumps({}))\"]");
+    }
 }
