@@ -12,6 +12,7 @@ import dev.migrateportkey.lang.python.PythonMigrator;
 import dev.migrateportkey.plan.ConfigUse;
 import dev.migrateportkey.plan.Finding;
 import dev.migrateportkey.plan.ModelUse;
+import dev.migrateportkey.plan.Suppressions;
 import dev.migrateportkey.workspace.DecodedText;
 import dev.migrateportkey.workspace.SourceFile;
 
@@ -72,7 +73,25 @@ public final class NotebookMigrator implements Migrator {
             sh = embedded(work, nb.shell(), ".sh");
             shell.migrate(sh);
         }
-        record(work, nb, py, sh);
+        record(work, nb, suppressed(work, py), sh == null ? null : suppressed(work, sh));
+    }
+
+    /** What an embedded migration found and changed, once its own suppressions are applied. */
+    private record Side(FileMigration work, List<Finding> findings, List<TextEdit> edits) {
+    }
+
+    /**
+     * Applies suppression comments on the embedded text, where comments and lines are the cells'
+     * own: a suppressed site keeps exactly the edits a {@code .py} file would keep. Malformed
+     * suppressions are left for the notebook-wide pass, which reports them once.
+     */
+    private static Side suppressed(FileMigration work, FileMigration w) {
+        Suppressions.Result kept = Suppressions.apply(w.text(), work.file().displayPath(), work.rules(),
+                w.findings(), w.edits(), w::editsOf);
+        List<Finding> findings = kept.findings().stream()
+                .filter(f -> !f.ruleId().equals(Suppressions.MISSING_REASON) && !f.ruleId().equals(Suppressions.UNKNOWN_RULE))
+                .toList();
+        return new Side(w, findings, kept.edits());
     }
 
     /** A migration of text drawn from the notebook, as a file of its own kind beside it. */
@@ -83,13 +102,21 @@ public final class NotebookMigrator implements Migrator {
         return new FileMigration(virtual, work.rules(), work.index(), work.options());
     }
 
-    private void record(FileMigration work, NotebookText nb, FileMigration py, FileMigration sh) {
+    private void record(FileMigration work, NotebookText nb, Side py, Side sh) {
         SourceText json = work.text();
         Set<TextEdit> shellEdits = Collections.newSetFromMap(new IdentityHashMap<>());
         List<TextEdit> all = new ArrayList<>(py.edits());
+        Set<TextEdit> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(py.edits());
+        java.util.Map<TextEdit, TextEdit> reindented = new IdentityHashMap<>();
         if (sh != null) {
-            shellEdits.addAll(sh.edits());
-            all.addAll(sh.edits());
+            kept.addAll(sh.edits());
+            for (TextEdit e : sh.edits()) {
+                TextEdit r = reindent(nb, e);
+                reindented.put(e, r);
+                shellEdits.add(r);
+                all.add(r);
+            }
         }
         List<TextEdit> unmapped = new ArrayList<>();
         try {
@@ -102,11 +129,13 @@ public final class NotebookMigrator implements Migrator {
         Set<TextEdit> failed = Collections.newSetFromMap(new IdentityHashMap<>());
         failed.addAll(unmapped);
         Set<TextEdit> owned = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<FileMigration> works = sh == null ? List.of(py) : List.of(py, sh);
-        for (FileMigration w : works) {
-            for (Finding f : w.findings()) {
+        List<Side> sides = sh == null ? List.of(py) : List.of(py, sh);
+        for (Side side : sides) {
+            FileMigration w = side.work();
+            for (Finding f : side.findings()) {
                 int at = nb.jsonOffset(w.text().offset(f.line(), f.column()));
-                List<TextEdit> own = w.editsOf(f);
+                List<TextEdit> own = w.editsOf(f).stream().filter(kept::contains)
+                        .map(e -> reindented.getOrDefault(e, e)).toList();
                 owned.addAll(own);
                 boolean lost = own.stream().anyMatch(failed::contains);
                 if (f.kind() == Finding.Kind.FIXABLE && !lost) {
@@ -129,6 +158,31 @@ public final class NotebookMigrator implements Migrator {
                 work.manual(nb.jsonOffset(e.start()), e.ruleId(), "a change of rule " + e.ruleId() + " belongs here" + NOT_MAPPED);
             }
         }
+    }
+
+    /**
+     * A line the shell migrator inserts above an IPython line takes that line's real indentation:
+     * in the shell text the magic's own characters ({@code !}, {@code %env}) stand as blanks.
+     */
+    private static TextEdit reindent(NotebookText nb, TextEdit e) {
+        String py = nb.python();
+        int s = e.start();
+        if (!e.isInsertion() || !e.replacement().endsWith("\n") || (s > 0 && py.charAt(s - 1) != '\n')) {
+            return e;
+        }
+        int i = s;
+        while (i < py.length() && (py.charAt(i) == ' ' || py.charAt(i) == '\t')) {
+            i++;
+        }
+        String indent = py.substring(s, i);
+        StringBuilder out = new StringBuilder();
+        for (String line : e.replacement().split("\n", -1)) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(line.isBlank() ? line : indent + line.stripLeading());
+        }
+        return TextEdit.insert(s, out.toString(), e.ruleId());
     }
 
     /** Appended to a finding whose change could not be placed inside one code cell. */

@@ -22,6 +22,9 @@ import java.util.Locale;
  * shell migrator's install-command rules apply to them with the same offsets.
  */
 final class NotebookText {
+    /** IPython's help syntax ({@code client?}, {@code ??Portkey}), which is not Python either. */
+    private static final java.util.regex.Pattern HELP = java.util.regex.Pattern.compile(
+            "(\\?{1,2}[\\w.]+|[\\w.]+\\?{1,2})\\s*");
     private final String json;
     private final List<CodeCell> cells;
     private final StringBuilder py = new StringBuilder();
@@ -129,7 +132,7 @@ final class NotebookText {
             if (first && content.matches("%%(bash|sh|script\\b.*|system)\\s*")) {
                 shellCell = true;
             }
-            if (i < end && (shellCell || content.startsWith("!") || content.startsWith("%"))) {
+            if (i < end && (shellCell || content.startsWith("!") || content.startsWith("%") || HELP.matcher(content).matches())) {
                 magic.set(line, end);
                 py.setCharAt(i, '#');
             }
@@ -157,6 +160,14 @@ final class NotebookText {
                     skip = 1;
                 } else if (lower.startsWith("%pip ") || lower.startsWith("%conda ") || lower.startsWith("%uv ")) {
                     skip = 1;
+                } else if (lower.matches("%(set_)?env\\s+\\w+\\s*=.*")) {
+                    // %env NAME=value sets a variable as a shell assignment does: read as one.
+                    skip = original.indexOf(' ') + 1;
+                }
+                if (skip < 0 && original.startsWith("#")) {
+                    // Comment lines stay in the shell text too, so a TODO already written above an
+                    // IPython line is seen there and not written twice.
+                    skip = 0;
                 }
                 if (skip >= 0) {
                     String text = original(line, end);

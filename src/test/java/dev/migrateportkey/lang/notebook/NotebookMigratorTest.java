@@ -185,4 +185,18 @@ class NotebookMigratorTest {
                 "client = OpenAI(api_key=os.environ[\"CONCENTRATE_API_KEY\"], base_url=\"https://api.concentrate.ai/v1\")");
         assertThat(cells.get(1).get("source").toString()).isEqualTo("[\"import json\\n\",\"print(json.dumps({}))\"]");
     }
+
+    @Test
+    void envMagicsHelpLinesAndShellCellsAreNotPython() throws Exception {
+        String nb = notebook("    \"%env PORTKEY_API_KEY=pk-live-abcdef0123456789\"",
+                "    \"from portkey_ai import Portkey\\n\",\n    \"Portkey?\\n\",\n    \"client = Portkey(api_key=os.environ[\\\"PORTKEY_API_KEY\\\"])\"",
+                "    \"%%bash\\n\",\n    \"pip install portkey-ai\"");
+        Result r = migrate("n.ipynb", nb, false);
+        assertThat(r.text()).contains("    \"# TODO(concentrate-migration): set this to your Concentrate key",
+                "    \"%env CONCENTRATE_API_KEY=sk-cn-v1-...\"", "    \"Portkey?\\n\"",
+                "    \"pip install 'openai>=1.66'\"");
+        // The key is never printed in full.
+        assertThat(r.findings()).allSatisfy(f -> assertThat(f.message()).doesNotContain("pk-live-abcdef0123456789"));
+        assertThat(migrate("n.ipynb", r.text(), false).text()).as("a second run changes nothing").isEqualTo(r.text());
+    }
 }
