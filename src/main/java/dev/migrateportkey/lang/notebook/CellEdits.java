@@ -86,8 +86,10 @@ final class CellEdits {
                 return true;
             }
         }
-        return !e.isInsertion() ? false : e.start() < nb.length() && nb.isMagic(e.start())
-                && e.start() > 0 && nb.isMagic(e.start() - 1);
+        // An insertion counts when it falls inside an IPython line (not at its start, where a
+        // comment line may go above it).
+        int s = e.start();
+        return e.isInsertion() && s > 0 && s < nb.length() && nb.isMagic(s) && nb.isMagic(s - 1);
     }
 
     /** The JSON edits for one cell's Python edits (sorted, not overlapping). */
