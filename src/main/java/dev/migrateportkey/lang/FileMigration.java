@@ -76,6 +76,15 @@ public final class FileMigration {
         fix(offset, rule, subject, List.of(changes));
     }
 
+    /**
+     * Records a site {@code rewrite} changes, with a message written elsewhere (a migrator that runs
+     * another one on embedded code, such as notebook cells, keeps that one's message); its edits are
+     * recorded with {@link #edit}.
+     */
+    public void fixable(int offset, String ruleId, String message) {
+        findings.add(finding(offset, ruleId, Finding.Kind.FIXABLE, message));
+    }
+
     /** Records an edit that belongs to a finding already recorded (or needs none of its own). */
     public void edit(TextEdit change) {
         edits.add(change);

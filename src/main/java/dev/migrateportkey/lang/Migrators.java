@@ -6,6 +6,7 @@ import dev.migrateportkey.lang.hcl.HclMigrator;
 import dev.migrateportkey.lang.java.JavaMigrator;
 import dev.migrateportkey.lang.json.JsonMigrator;
 import dev.migrateportkey.lang.manifest.ManifestMigrator;
+import dev.migrateportkey.lang.notebook.NotebookMigrator;
 import dev.migrateportkey.lang.other.OtherLanguagesMigrator;
 import dev.migrateportkey.lang.properties.PropertiesMigrator;
 import dev.migrateportkey.lang.python.PythonMigrator;
@@ -30,6 +31,7 @@ public final class Migrators {
                 new JsonMigrator(),
                 new HclMigrator(),
                 new AssignmentsMigrator(),
+                new NotebookMigrator(),
                 new OtherLanguagesMigrator());
     }
 }

@@ -57,8 +57,7 @@ public final class OtherLanguagesMigrator implements Migrator {
             Map.entry(".cpp", Language.slashes("C++")), Map.entry(".hpp", Language.slashes("C++")),
             Map.entry(".fs", Language.slashes("F#")), Map.entry(".vb", new Language("Visual Basic", List.of("'"))),
             Map.entry(".vue", new Language("Vue", List.of("//", "/*", "*", "<!--"))),
-            Map.entry(".svelte", new Language("Svelte", List.of("//", "/*", "*", "<!--"))),
-            Map.entry(".ipynb", new Language("Jupyter notebook", List.of())));
+            Map.entry(".svelte", new Language("Svelte", List.of("//", "/*", "*", "<!--"))));
 
     static final String RULE = "source-other-language";
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'`<>)]*portkey[^\\s\"'`<>)]*", Pattern.CASE_INSENSITIVE);

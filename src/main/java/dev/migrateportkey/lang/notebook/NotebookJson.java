@@ -1,0 +1,257 @@
+package dev.migrateportkey.lang.notebook;
+
+import dev.migrateportkey.edit.SourceText;
+import dev.migrateportkey.lang.UnparseableFileException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the code cells of a Jupyter notebook in its JSON text without building a document: every
+ * offset points into the original text, so edits can be spliced into the string contents and the
+ * rest of the file (outputs, metadata, whitespace, line endings) stays byte for byte.
+ *
+ * <p>Strict JSON (nbformat writes nothing else). A value the notebook shape does not expect is
+ * skipped, not refused: only malformed JSON is an error.
+ */
+final class NotebookJson {
+    /** One JSON string literal of a cell's {@code source}: offsets of its opening and closing quotes. */
+    record Segment(int open, int close) {
+    }
+
+    /**
+     * A code cell's {@code source}: its string literals in order, and whether they stand in an array
+     * (one element per line, by nbformat's convention) or are one string.
+     */
+    record CodeCell(int number, boolean array, List<Segment> segments) {
+    }
+
+    private final SourceText text;
+    private final String s;
+    private int pos;
+
+    private NotebookJson(SourceText text) {
+        this.text = text;
+        this.s = text.text();
+    }
+
+    /** The code cells, in notebook order, numbered from 1 among all cells (as Jupyter shows them). */
+    static List<CodeCell> codeCells(SourceText text) throws UnparseableFileException {
+        NotebookJson sc = new NotebookJson(text);
+        List<CodeCell> out = new ArrayList<>();
+        sc.skip();
+        if (sc.pos >= sc.s.length() || sc.s.charAt(sc.pos) != '{') {
+            throw sc.error("a notebook is a JSON object ('{' was expected)");
+        }
+        sc.object((name, depthPos) -> {
+            if (name.equals("cells") && sc.s.charAt(sc.pos) == '[') {
+                sc.cells(out);
+                return true;
+            }
+            return false;
+        });
+        sc.skip();
+        if (sc.pos < sc.s.length()) {
+            throw sc.error("unexpected text after the notebook's JSON object");
+        }
+        return out;
+    }
+
+    /** Called for each member once the position is at its value; returns true when it read the value. */
+    private interface MemberReader {
+        boolean read(String name, int valueStart) throws UnparseableFileException;
+    }
+
+    private void cells(List<CodeCell> out) throws UnparseableFileException {
+        pos++;
+        int number = 0;
+        while (true) {
+            skip();
+            expectMore();
+            if (s.charAt(pos) == ']') {
+                pos++;
+                return;
+            }
+            if (s.charAt(pos) == '{') {
+                number++;
+                cell(number, out);
+            } else {
+                value();
+            }
+            if (!separator(']')) {
+                return;
+            }
+        }
+    }
+
+    private void cell(int number, List<CodeCell> out) throws UnparseableFileException {
+        String[] type = {null};
+        Object[] source = {null};
+        object((name, at) -> {
+            if (name.equals("cell_type") && s.charAt(pos) == '"') {
+                int close = stringEnd(pos);
+                type[0] = s.substring(pos + 1, close);
+                pos = close + 1;
+                return true;
+            }
+            if (name.equals("source")) {
+                if (s.charAt(pos) == '"') {
+                    int close = stringEnd(pos);
+                    source[0] = new CodeCell(number, false, List.of(new Segment(pos, close)));
+                    pos = close + 1;
+                    return true;
+                }
+                if (s.charAt(pos) == '[') {
+                    source[0] = new CodeCell(number, true, stringArray());
+                    return true;
+                }
+            }
+            return false;
+        });
+        if ("code".equals(type[0]) && source[0] != null) {
+            out.add((CodeCell) source[0]);
+        }
+    }
+
+    /** An array of strings; any other item makes the source unusable (an empty list is returned). */
+    private List<Segment> stringArray() throws UnparseableFileException {
+        pos++;
+        List<Segment> segments = new ArrayList<>();
+        boolean strings = true;
+        while (true) {
+            skip();
+            expectMore();
+            if (s.charAt(pos) == ']') {
+                pos++;
+                return strings ? segments : List.of();
+            }
+            if (s.charAt(pos) == '"') {
+                int close = stringEnd(pos);
+                segments.add(new Segment(pos, close));
+                pos = close + 1;
+            } else {
+                strings = false;
+                value();
+            }
+            if (!separator(']')) {
+                return strings ? segments : List.of();
+            }
+        }
+    }
+
+    private void object(MemberReader reader) throws UnparseableFileException {
+        pos++;
+        while (true) {
+            skip();
+            expectMore();
+            if (s.charAt(pos) == '}') {
+                pos++;
+                return;
+            }
+            if (s.charAt(pos) != '"') {
+                throw error("a member name in double quotes was expected");
+            }
+            int keyEnd = stringEnd(pos);
+            String name = s.substring(pos + 1, keyEnd);
+            pos = keyEnd + 1;
+            skip();
+            expectMore();
+            if (s.charAt(pos) != ':') {
+                throw error("':' was expected after a member name");
+            }
+            pos++;
+            skip();
+            expectMore();
+            if (!reader.read(name, pos)) {
+                value();
+            }
+            if (!separator('}')) {
+                return;
+            }
+        }
+    }
+
+    /** Skips any value. */
+    private void value() throws UnparseableFileException {
+        char c = s.charAt(pos);
+        if (c == '{') {
+            object((n, at) -> false);
+        } else if (c == '[') {
+            pos++;
+            while (true) {
+                skip();
+                expectMore();
+                if (s.charAt(pos) == ']') {
+                    pos++;
+                    return;
+                }
+                value();
+                if (!separator(']')) {
+                    return;
+                }
+            }
+        } else if (c == '"') {
+            pos = stringEnd(pos) + 1;
+        } else {
+            int start = pos;
+            while (pos < s.length() && ",}] \t\r\n".indexOf(s.charAt(pos)) < 0) {
+                pos++;
+            }
+            if (pos == start) {
+                throw error("a value was expected");
+            }
+        }
+    }
+
+    private boolean separator(char close) throws UnparseableFileException {
+        skip();
+        expectMore();
+        char c = s.charAt(pos);
+        if (c == ',') {
+            pos++;
+            return true;
+        }
+        if (c == close) {
+            pos++;
+            return false;
+        }
+        throw error("',' or '" + close + "' was expected");
+    }
+
+    private int stringEnd(int open) throws UnparseableFileException {
+        for (int i = open + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            } else if (c == '\n' || c == '\r') {
+                break;
+            }
+        }
+        pos = open;
+        throw error("unterminated string");
+    }
+
+    private void skip() {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void expectMore() throws UnparseableFileException {
+        if (pos >= s.length()) {
+            throw error("the JSON text ends too early");
+        }
+    }
+
+    private UnparseableFileException error(String problem) {
+        int at = Math.min(pos, s.length());
+        return new UnparseableFileException(text.line(at), text.column(at), problem);
+    }
+}
