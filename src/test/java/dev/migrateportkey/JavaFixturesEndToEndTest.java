@@ -193,6 +193,35 @@ class JavaFixturesEndToEndTest {
     }
 
     @Test
+    void springAiClientWithPlaceholderKeyAndHeadersConsumer() throws Exception {
+        try (FakeGateway gw = new FakeGateway()) {
+            // Spring AI adds Authorization: Bearer <its own key> to every request, over a builder's
+            // default headers: the migrated client must carry the Concentrate key itself.
+            run("spring-ai-dummy-key-headers-consumer", gw, """
+                    package e2e;
+                    import java.util.List;
+                    import org.springframework.ai.openai.api.OpenAiApi;
+                    import org.springframework.ai.openai.api.OpenAiApi.ChatCompletionMessage;
+                    public class Main {
+                        public static void main(String[] args) {
+                            com.acme.assist.AssistApiConfig config = new com.acme.assist.AssistApiConfig();
+                            for (OpenAiApi api : List.of(config.viaConstructor(), config.viaBuilder())) {
+                                var request = new OpenAiApi.ChatCompletionRequest(List.of(
+                                        new ChatCompletionMessage("hi", ChatCompletionMessage.Role.USER)), "gpt-4o", 0.2);
+                                System.out.println(api.chatCompletionEntity(request).getBody().choices().get(0).message().content());
+                            }
+                        }
+                    }
+                    """);
+            List<FakeGateway.Recorded> requests = gw.requests();
+            assertThat(requests).as("requests the gateway received").hasSize(2);
+            assertThat(requests.get(0).path()).isEqualTo("/v1/chat/completions");
+            assertConcentrateRequest(requests.get(0), "gpt-4o", "assist");
+            assertConcentrateRequest(requests.get(1), "gpt-4o", null);
+        }
+    }
+
+    @Test
     void sampleAppSpringConfiguration() throws Exception {
         try (FakeGateway gw = new FakeGateway()) {
             // The application's own main: a Spring context built from the migrated @Configuration.

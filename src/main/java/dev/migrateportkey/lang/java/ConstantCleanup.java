@@ -46,7 +46,7 @@ final class ConstantCleanup {
     void unusedDeclarations() {
         List<TextEdit> removals = new ArrayList<>();
         for (FieldDeclaration f : JavaNodes.all(cu, FieldDeclaration.class)) {
-            if (f.getVariables().size() != 1 || !f.isStatic() || !f.isFinal()) {
+            if (f.getVariables().size() != 1 || !(f.isStatic() && f.isFinal() || JavaNodes.isInterfaceField(f))) {
                 continue;
             }
             VariableDeclarator v = f.getVariable(0);

@@ -19,12 +19,12 @@ final class ConstantScanner {
     private static final Pattern TYPE = Pattern.compile("\\b(class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern CONSTANT = Pattern.compile(
-            "\\b((?:(?:public|protected|private)\\s+)?)(?:static\\s+final|final\\s+static)\\s+String\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*([^;]{1,2000});");
+            "\\b((?:(?:public|protected|private)\\s+)?)(static\\s+final\\s+|final\\s+static\\s+)?String\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*([^;]{1,2000});");
     private static final Pattern PART = Pattern.compile("\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([A-Za-z_$][\\w$.]*))\\s*(\\+|$)");
 
     /** The letters a match of TYPE, and of CONSTANT, can begin with (after its word boundary). */
     private static final String TYPE_STARTS = "ceir";
-    private static final String CONSTANT_STARTS = "fps";
+    private static final String CONSTANT_STARTS = "fpsS";
 
     private ConstantScanner() {
     }
@@ -69,21 +69,34 @@ final class ConstantScanner {
         Matcher m = CONSTANT.matcher(text);
         int from = 0;
         while ((from = next(m, text, from, CONSTANT_STARTS)) >= 0) {
-            String value = evaluate(m.group(3).strip(), local, index);
+            String value = evaluate(m.group(4).strip(), local, index);
             if (value == null) {
                 continue;
             }
-            local.put(m.group(2), value);
+            if (m.group(2) == null) {
+                // Without "static final" only a field declared directly in an interface is a
+                // constant (implicitly so); looked at only for values this pass records.
+                if (!value.toLowerCase(Locale.ROOT).contains("portkey") && !ConfigText.looksLikeConfig(value)) {
+                    continue;
+                }
+                if (types == null) {
+                    types = types(text);
+                }
+                if (!directlyInInterface(text, types, m.start())) {
+                    continue;
+                }
+            }
+            local.put(m.group(3), value);
             // Portkey values, and inline Configs (which seldom say "portkey") used from other files.
             if (value.toLowerCase(Locale.ROOT).contains("portkey") || ConfigText.looksLikeConfig(value)) {
                 if (types == null) {
                     types = types(text);
                 }
                 String[] owner = ownerAt(types, m.start());
-                index.constant(owner[1], m.group(2), value, reach(m.group(1).strip(), owner[0], packagePath),
+                index.constant(owner[1], m.group(3), value, reach(m.group(1).strip(), owner[0], packagePath),
                         packagePath, directory);
                 if (file != null && value.toLowerCase(Locale.ROOT).startsWith("x-portkey-")) {
-                    index.headerConstant(new ProjectIndex.HeaderConstant(file, owner[1], m.group(2), m.group(3)));
+                    index.headerConstant(new ProjectIndex.HeaderConstant(file, owner[1], m.group(3), m.group(4)));
                 }
             }
         }
@@ -102,6 +115,33 @@ final class ConstantScanner {
             return ProjectIndex.Reach.PACKAGE;
         }
         return ProjectIndex.Reach.EVERYWHERE;
+    }
+
+    /**
+     * Whether {@code at} lies directly in the body of the interface declared last before it: one
+     * brace deeper than its keyword (braces in strings and comments are not told apart; a miss
+     * only keeps a field out of the index).
+     */
+    private static boolean directlyInInterface(String text, List<TypeAt> types, int at) {
+        TypeAt owner = null;
+        for (TypeAt t : types) {
+            if (t.start() < at) {
+                owner = t;
+            }
+        }
+        if (owner == null || !owner.kind().equals("interface")) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = owner.start(); i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            }
+        }
+        return depth == 1;
     }
 
     /** A type declaration's keyword position, kind and name. */

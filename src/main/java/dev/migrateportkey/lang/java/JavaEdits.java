@@ -95,7 +95,21 @@ final class JavaEdits {
         }
         Node parent = owner.getParentNode().orElse(null);
         return parent instanceof ExpressionStmt
-                || parent instanceof MethodCallExpr next && next.getScope().filter(sc -> sc == owner).isPresent();
+                || parent instanceof MethodCallExpr next && next.getScope().filter(sc -> sc == owner).isPresent()
+                || fluentHeaderLinkUsedAsValue(owner, parent);
+    }
+
+    /**
+     * {@code .restClientBuilder(RestClient.builder().defaultHeaders(h -> ...))}, or such a chain held
+     * by a variable or returned: a header link of a builder chain returns the builder it was called
+     * on, so the chain without it is the same value.
+     */
+    private static boolean fluentHeaderLinkUsedAsValue(MethodCallExpr owner, Node parent) {
+        boolean valuePosition = parent instanceof MethodCallExpr m && m.getArguments().stream().anyMatch(a -> a == owner)
+                || parent instanceof com.github.javaparser.ast.body.VariableDeclarator
+                || parent instanceof com.github.javaparser.ast.stmt.ReturnStmt;
+        return valuePosition && owner.getScope().get() instanceof MethodCallExpr
+                && owner.getNameAsString().toLowerCase(java.util.Locale.ROOT).contains("header");
     }
 
     /**

@@ -69,6 +69,7 @@ final class JavaFileRewriter {
     private final JavaModelSlugs slugs;
     private final JavaImports imports;
     private final JavaConfigEmitter configs;
+    private final KeyedClients keyed;
 
     JavaFileRewriter(FileMigration work, CompilationUnit cu) {
         this.work = work;
@@ -80,6 +81,7 @@ final class JavaFileRewriter {
         this.slugs = new JavaModelSlugs(work, cu, edits, strings);
         this.imports = new JavaImports(cu, work.text(), edits);
         this.configs = new JavaConfigEmitter(work, cu, edits, strings, slugs, imports);
+        this.keyed = new KeyedClients(work, cu, edits, strings, this::isKeyMethod, keyVariable);
     }
 
     void run() {
@@ -87,6 +89,7 @@ final class JavaFileRewriter {
         constants.unusedDeclarations();
         new HeaderParameterRewriter(work, cu, edits, strings, this::consume, this::isConsumed).run();
         new StaticHeaderAnnotations(work, cu, edits, this::consume).run();
+        RestClientConfigKeys.report(work, cu, edits, COMMENT);
         List<MethodCallExpr> calls = JavaNodes.all(cu, MethodCallExpr.class);
         for (MethodCallExpr call : calls) {
             if (isOutermost(call)) {
@@ -94,6 +97,8 @@ final class JavaFileRewriter {
                 portkeyApiCall(call);
             }
         }
+        Optional<Rule> keyRule = rules.sdkParam("apiKey");
+        keyRule.ifPresent(r -> keyed.constructorsPointedAtPortkey(r, this::consume, this::isConsumed));
         for (MethodCallExpr call : calls) {
             if (!isConsumed(call)) {
                 headerCall(call);
@@ -104,6 +109,7 @@ final class JavaFileRewriter {
                 literal((LiteralStringValueExpr) lit);
             }
         }
+        keyRule.ifPresent(r -> keyed.reportLiteralKeys(r, this::isConsumed, COMMENT));
         new EmptiedLambdas(work, cu, edits).run();
         new EmptiedIfs(work, cu, edits).run();
         PortkeySdkImports.report(work, cu, edits, keyVariable, COMMENT);
@@ -287,7 +293,22 @@ final class JavaFileRewriter {
     /** The Portkey key header: the Concentrate key travels as Authorization: Bearer instead. */
     private void toAuthorization(MethodCallExpr call, Rule r, String subject) {
         List<MethodCallExpr> chain = chainOrSiblings(call);
-        boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod) || feedsKeyedClient(call);
+        boolean hasKeyMethod = chain.stream().anyMatch(this::isKeyMethod);
+        if (!hasKeyMethod) {
+            // A header map or consumer handed (through variables and builders) to clients that
+            // carry a key of their own: they send that key, so it must be the Concentrate key.
+            List<Expression> keys = keyed.reachedBy(call);
+            Optional<Rule> keyRule = rules.sdkParam("apiKey");
+            if (!keys.isEmpty() && keyRule.isPresent()) {
+                for (Expression key : keys) {
+                    if (!isConsumed(key)) {
+                        keyed.useConcentrateKey(key, keyRule.get(), "API key of the client the " + header(call)
+                                + " header reaches", this::consume);
+                    }
+                }
+                hasKeyMethod = true;
+            }
+        }
         // An Authorization header in another branch (switch case, else) serves another provider.
         MethodCallExpr authorization = chain.stream()
                 .filter(c -> c != call && isAuthorizationSetter(c) && !ControlFlow.exclusive(c, call))
@@ -330,6 +351,10 @@ final class JavaFileRewriter {
             work.fix(s, r, subject, TextEdit.replace(s, e, "\"Authorization\", " + bearer, r.id()));
             call.getArguments().forEach(this::consume);
         }
+    }
+
+    private String header(MethodCallExpr call) {
+        return portkeyHeader(call.getArgument(0)).orElse("key");
     }
 
     private boolean isAuthorizationSetter(MethodCallExpr c) {
@@ -553,34 +578,6 @@ final class JavaFileRewriter {
                 return chain(m).stream().anyMatch(this::isKeyMethod);
             }
             p = p.getParentNode().orElse(null);
-        }
-        return false;
-    }
-
-    /**
-     * Whether the header map {@code call} fills ({@code headers.add(...)}) is handed, in the same
-     * body, to a client chain that carries the key itself ({@code OpenAiApi.builder().apiKey(...)
-     * .headers(headers)}): the key header then just goes, or the client would send two
-     * Authorization headers.
-     */
-    private boolean feedsKeyedClient(MethodCallExpr call) {
-        if (call.getScope().isEmpty() || !(call.getScope().get() instanceof NameExpr var)) {
-            return false;
-        }
-        Node body = call.findAncestor(n -> n instanceof com.github.javaparser.ast.body.CallableDeclaration<?>
-                || n instanceof com.github.javaparser.ast.body.InitializerDeclaration, Node.class).orElse(null);
-        if (body == null) {
-            return false;
-        }
-        for (MethodCallExpr user : body.findAll(MethodCallExpr.class, m -> m.getArguments().stream()
-                .anyMatch(a -> a instanceof NameExpr n && n.getNameAsString().equals(var.getNameAsString())))) {
-            MethodCallExpr top = user;
-            while (!isOutermost(top)) {
-                top = (MethodCallExpr) top.getParentNode().orElseThrow();
-            }
-            if (chain(top).stream().anyMatch(this::isKeyMethod)) {
-                return true;
-            }
         }
         return false;
     }

@@ -41,5 +41,6 @@ public final class JavaMigrator implements Migrator {
     public void migrate(FileMigration work) throws UnparseableFileException {
         CompilationUnit cu = JavaParsing.parse(work.file().text());
         new JavaFileRewriter(work, cu).run();
+        new JavaOpenTodos(work, cu).run();
     }
 }

@@ -42,6 +42,12 @@ final class JavaNodes {
         return out;
     }
 
+    /** A field declared in an interface: a constant (public static final) without saying so. */
+    static boolean isInterfaceField(com.github.javaparser.ast.body.FieldDeclaration f) {
+        return f.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
+                && c.isInterface();
+    }
+
     private static Index index(CompilationUnit cu) {
         if (cu.containsData(KEY)) {
             return cu.getData(KEY);

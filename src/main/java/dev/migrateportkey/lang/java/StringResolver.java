@@ -36,7 +36,7 @@ final class StringResolver {
     StringResolver(CompilationUnit cu, ProjectIndex index) {
         this.index = index;
         for (FieldDeclaration f : JavaNodes.all(cu, FieldDeclaration.class)) {
-            if (!f.isFinal() && !f.isStatic()) {
+            if (!f.isFinal() && !f.isStatic() && !JavaNodes.isInterfaceField(f)) {
                 continue;
             }
             String owner = f.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse(null);
