@@ -242,7 +242,9 @@ public final class Planner {
             }
             return null;
         }
-        boolean wanted = portkeyPass ? Prefilter.mentionsPortkey(buf, n) : names.mentionsName(buf, n);
+        boolean wanted = portkeyPass
+                ? Prefilter.mentionsPortkey(buf, n) || (isJson(c.fileName()) && Prefilter.mayHoldConfig(buf, n))
+                : names.mentionsName(buf, n);
         if (!wanted) {
             return null;
         }
@@ -267,6 +269,10 @@ public final class Planner {
                     + "); edited byte for byte, other bytes untouched");
         }
         return new SourceFile(c.root(), c.path(), c.relativePath(), c.displayPath(), bytes, decoded);
+    }
+
+    private static boolean isJson(String fileName) {
+        return fileName.regionMatches(true, Math.max(0, fileName.length() - 5), ".json", 0, 5);
     }
 
     /** Stack for the retry of a file whose nesting overflowed a pool thread's default stack. */

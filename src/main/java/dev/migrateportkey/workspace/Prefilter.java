@@ -17,6 +17,12 @@ import java.util.List;
 public final class Prefilter {
     private static final Needle PORTKEY = new Needle("portkey".getBytes(StandardCharsets.US_ASCII), true);
 
+    /** Keys only a Portkey Config has, quoted as JSON writes them: a Config file need not say "portkey". */
+    private static final List<Needle> CONFIG_KEYS = List.of(
+            new Needle("\"virtual_key\"".getBytes(StandardCharsets.US_ASCII), false),
+            new Needle("\"override_params\"".getBytes(StandardCharsets.US_ASCII), false),
+            new Needle("\"strategy\"".getBytes(StandardCharsets.US_ASCII), false));
+
     private final List<Needle> names;
 
     public Prefilter(Collection<String> extraNames) {
@@ -78,6 +84,20 @@ public final class Prefilter {
     private static boolean startsAWordPart(int before, int p) {
         boolean letterBefore = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z');
         return !letterBefore || (before >= 'a' && before <= 'z' && p == 'P');
+    }
+
+    /**
+     * Whether a JSON file may be a Portkey Config kept as its own file (it holds a key only Configs
+     * have). Asked only of JSON files that failed {@link #mentionsPortkey}; the JSON migrator then
+     * decides on the parsed shape, so a Kubernetes {@code "strategy"} costs one parse, not a finding.
+     */
+    public static boolean mayHoldConfig(byte[] bytes, int length) {
+        for (Needle n : CONFIG_KEYS) {
+            if (n.find(bytes, length) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the file holds one of the extra names (case-sensitive, as identifiers are). */

@@ -77,4 +77,38 @@ class ConfigFilesCliTest {
                 l -> assertThat(l).startsWith(dir + "/.env:3:1: env-portkey-api-key: [manual] CONCENTRATE_API_KEY still takes its value from"),
                 l -> assertThat(l).startsWith(dir + "/web/package-lock.json:2:30: dependency-lock-file: [manual] "));
     }
+
+    /** A Config kept as its own file need not say "portkey": its shape is what gives it away. */
+    @Test
+    void aConfigFileIsFoundByItsShapeAndOtherJsonIsNot(@TempDir Path dir) throws IOException {
+        Path config = CliRun.write(dir, "configs/fallback.json", """
+                {
+                  "strategy": { "mode": "fallback" },
+                  "targets": [
+                    { "virtual_key": "openai-prod", "override_params": { "model": "gpt-4o" } },
+                    { "provider": "anthropic", "api_key": "sk-ant-abcdefabcdefabcdef123456",
+                      "override_params": { "model": "claude-3-5-sonnet-20240620" } }
+                  ]
+                }
+                """);
+        CliRun.write(dir, "deploy/deployment.json", """
+                {"kind": "Deployment", "spec": {"strategy": {"type": "RollingUpdate"}, "replicas": 2}}
+                """);
+        byte[] before = Files.readAllBytes(config);
+
+        CliRun check = CliRun.of("check", dir.toString());
+        assertThat(check.exit()).as(check.err()).isEqualTo(1);
+        assertThat(check.out().lines()).hasSize(1);
+        assertThat(check.out())
+                .contains(dir + "/configs/fallback.json:1:1: config-file: [manual] a Portkey Config kept as its own file;"
+                        + " decomposed it becomes the body params {\"model\":\"openai/gpt-4o\",\"routing\":{\"model\":"
+                        + "{\"fallbacks\":[\"anthropic/claude-3-5-sonnet-20240620\"]}}}")
+                .contains("--virtual-key openai-prod=PROVIDER")
+                .doesNotContain("sk-ant-abcdefabcdefabcdef123456")
+                .doesNotContain("deployment.json");
+
+        CliRun rewrite = CliRun.of("rewrite", "--allow-dirty", dir.toString());
+        assertThat(rewrite.exit()).as(rewrite.err()).isZero();
+        assertThat(Files.readAllBytes(config)).as("the file is reported, never rewritten").isEqualTo(before);
+    }
 }

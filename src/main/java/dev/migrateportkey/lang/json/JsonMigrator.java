@@ -32,5 +32,6 @@ public final class JsonMigrator implements Migrator {
     @Override
     public void migrate(FileMigration work) throws UnparseableFileException {
         new SettingsRewriter(work, JsonScanner.scan(work.text()), null).run();
+        StandaloneConfigFile.reportIfConfig(work);
     }
 }
