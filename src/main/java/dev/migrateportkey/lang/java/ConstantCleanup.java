@@ -6,7 +6,9 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.FileMigration;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -71,8 +74,8 @@ final class ConstantCleanup {
 
     /**
      * Merges removals of adjacent whole lines into one, and when a merged block stood between two
-     * blank lines (a group of declarations or imports that all went), takes one of them along so
-     * no double blank line is left.
+     * blank lines (a group of declarations or imports that all went), or first in its type before a
+     * blank line, takes that blank line along so no double or leading blank line is left.
      */
     private List<TextEdit> tidy(List<TextEdit> removals) {
         SourceText text = work.text();
@@ -88,7 +91,9 @@ final class ConstantCleanup {
             }
             i++;
             boolean wholeLines = s == text.lineStart(s) && e < text.length() && e == text.lineStart(e);
-            if (wholeLines && s > 0 && text.lineText(text.line(s - 1)).isBlank() && text.lineText(text.line(e)).isBlank()) {
+            // The blank line after the block goes too when the block followed a blank line or the type's opening brace.
+            if (wholeLines && s > 0 && text.lineText(text.line(e)).isBlank()
+                    && (text.lineText(text.line(s - 1)).isBlank() || text.lineText(text.line(s - 1)).stripTrailing().endsWith("{"))) {
                 e = text.nextLineStart(e);
             }
             out.add(TextEdit.delete(s, e, RULE_ID));
@@ -118,6 +123,43 @@ final class ConstantCleanup {
             }
         }
         tidy(removals).forEach(work::edit);
+    }
+
+    /**
+     * Removes a private constant holding a string literal whose every use now lies inside an edit of
+     * the key rules ({@code keyRules}: the Portkey key header, the SDK's key parameter): it held the
+     * Portkey key, and a key literal must not stay behind once the Concentrate key comes from the
+     * environment. Call after all other edits.
+     */
+    void spentKeyConstants(Set<String> keyRules) {
+        List<TextEdit> removals = new ArrayList<>();
+        for (FieldDeclaration f : JavaNodes.all(cu, FieldDeclaration.class)) {
+            if (f.getVariables().size() != 1 || !f.isPrivate()
+                    || !(f.getVariable(0).getInitializer().orElse(null) instanceof StringLiteralExpr)) {
+                continue;
+            }
+            VariableDeclarator v = f.getVariable(0);
+            String name = v.getNameAsString();
+            List<Node> uses = new ArrayList<>(JavaNodes.all(cu, NameExpr.class, n -> n.getNameAsString().equals(name)));
+            uses.addAll(JavaNodes.all(cu, FieldAccessExpr.class, n -> n.getNameAsString().equals(name)));
+            Optional<Rule> rule = uses.isEmpty() ? Optional.empty() : firstKeyRuleCovering(uses.get(0), keyRules);
+            if (rule.isEmpty() || !uses.stream().allMatch(u -> firstKeyRuleCovering(u, keyRules).isPresent())) {
+                continue;
+            }
+            int start = f.getComment().map(edits::start).filter(c -> c < edits.start(f)).orElse(edits.start(f));
+            removals.addAll(edits.removeLines(start, edits.end(f), RULE_ID));
+            work.fix(edits.start(v), rule.get(), "constant " + name
+                    + ", which held the Portkey key literal and is no longer used", List.of());
+        }
+        tidy(removals).forEach(work::edit);
+    }
+
+    private Optional<Rule> firstKeyRuleCovering(Node n, Set<String> keyRules) {
+        int s = edits.start(n);
+        int e = edits.end(n);
+        return work.edits().stream()
+                .filter(t -> !t.isInsertion() && t.start() <= s && e <= t.end() && keyRules.contains(t.ruleId()))
+                .findFirst().flatMap(t -> work.rules().byId(t.ruleId()));
     }
 
     private boolean coveredByEdit(Node n) {

@@ -111,6 +111,16 @@ final class JavaConfigEmitter {
                     + " Then remove the Config.");
             return Outcome.KEEP;
         }
+        if (d.bodyParams().isEmpty()) {
+            // Everything the Config set is dropped (Concentrate retries and caches on its own): nothing
+            // to merge anywhere, so the Config just goes, whether or not a request body is in sight.
+            work.config(at, src.origin(), d.bodyParams(), dropped, List.of());
+            if (timeoutOnClient) {
+                timeout(client, d.clientTimeoutMs(), rule);
+            }
+            removeSpentConstant(value, rule);
+            return Outcome.REMOVE;
+        }
         if (chains.isEmpty()) {
             work.config(at, src.origin(), d.bodyParams(), dropped, List.of("merge the body params into the request body"));
             keep(site, at, rule, "Portkey Config (" + src.origin() + "): merge " + ConfigText.toJson(d.bodyParams())

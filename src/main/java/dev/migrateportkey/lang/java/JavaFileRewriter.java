@@ -114,6 +114,10 @@ final class JavaFileRewriter {
         new EmptiedIfs(work, cu, edits).run();
         PortkeySdkImports.report(work, cu, edits, keyVariable, COMMENT);
         constants.staleStaticImports();
+        Set<String> keyRules = new HashSet<>();
+        rules.requestHeader("x-portkey-api-key").ifPresent(r -> keyRules.add(r.id()));
+        keyRule.ifPresent(r -> keyRules.add(r.id()));
+        constants.spentKeyConstants(keyRules);
         slugs.run();
         imports.edits("header-config").forEach(work::edit);
     }
