@@ -68,7 +68,7 @@ final class HeaderObjects {
             switch (r.action()) {
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : ctx.providerOf(entry);
+                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : ctx.pinOf(entry.is("pair") ? entry.child("value") : entry, r, what);
                         provider = p != null ? p : provider;
                     }
                     rw.remove(entry, r.id());
@@ -202,7 +202,7 @@ final class HeaderObjects {
                 }
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        ProviderPin p = ctx.providerOf(entry);
+                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : ctx.pinOf(entry.is("pair") ? entry.child("value") : entry, r, what);
                         provider = p != null ? p : provider;
                     }
                     findings.add(() -> ctx.work.fix(entry.start(), r, what));
