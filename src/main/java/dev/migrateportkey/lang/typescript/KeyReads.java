@@ -99,6 +99,17 @@ final class KeyReads {
                 return env + "." + prefix + keyVariable;
             }
         }
+        // Deno has no process.env (without Node compatibility): a file that read the Portkey key
+        // with Deno.env.get reads the Concentrate key the same way.
+        for (JsNode call : root.findAll(x -> x.is("call_expression"))) {
+            JsNode fn = call.child("function");
+            JsNode args = call.child("arguments");
+            if (fn != null && fn.text().replace(" ", "").equals("Deno.env.get") && args != null && args.namedChildren().size() == 1
+                    && "PORTKEY_API_KEY".equals(JsValues.literal(args.namedChildren().get(0)))) {
+                char q = args.namedChildren().get(0).text().charAt(0);
+                return "Deno.env.get(" + JsValues.quote(keyVariable, q == '`' ? '"' : q) + ")";
+            }
+        }
         return "process.env." + keyVariable;
     }
 }
