@@ -81,6 +81,19 @@ final class ClientIndex {
         return portkeyClients;
     }
 
+    /** Client options that name the model themselves (LangChain's {@code ChatOpenAI({ model })}), with their client's pin. */
+    private final Map<JsNode, ProviderPin> modelOptions = new LinkedHashMap<>();
+
+    /** Notes that the options of a client pinned to {@code provider} name its model ({@code model: '...'}). */
+    void pinModelOption(JsNode options, ProviderPin provider) {
+        modelOptions.put(options, provider);
+    }
+
+    /** Client options naming their model, with the provider their client is pinned to. */
+    Map<JsNode, ProviderPin> modelOptions() {
+        return modelOptions;
+    }
+
     /** Pins one call (a fetch, a request with its own headers) to {@code provider}. */
     void pinCall(JsNode call, ProviderPin provider) {
         callProviders.put(call, provider);

@@ -247,6 +247,10 @@ final class ClientOptions {
             Rule r = ctx.rules.byId("sdk-api-key").orElse(ctx.dependencyRule);
             ctx.work.fix(holder.object().start(), r, "client pointed at Portkey without an apiKey option");
         }
+        if (provider != null && levels.get(0).entries().stream().anyMatch(e -> "model".equals(JsValues.keyName(e)))) {
+            // LangChain's ChatOpenAI names its model in its own options, not in each request.
+            index.pinModelOption(options, provider);
+        }
         index.rememberProvider(site, provider);
     }
 

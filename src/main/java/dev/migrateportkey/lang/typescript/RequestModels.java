@@ -30,6 +30,7 @@ final class RequestModels {
     void placeAll() {
         index.requests().forEach(this::models);
         index.pinnedCalls().forEach(this::jsonBodies);
+        index.modelOptions().forEach(this::modelEntries);
     }
 
     /** Model strings sent through a migrated client get the provider Portkey routed them to. */
