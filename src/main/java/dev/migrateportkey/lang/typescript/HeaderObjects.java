@@ -244,7 +244,11 @@ final class HeaderObjects {
                 Rule r = key == null ? null : ctx.sdkParam(key);
                 if (r == null && entry.is("spread_element")) {
                     r = ctx.rules.byId("header-other").orElse(ctx.dependencyRule);
-                    ctx.work.manualWithTodo(entry.start(), ctx.anchor(entry), r.id(), "the spread " + entry.text() + " in "
+                    // `...(cond && { "spanID": id })`: name the options it may set, not the whole expression.
+                    List<String> keys = entry.findAll(x -> x.is("pair") || x.is("shorthand_property_identifier")).stream()
+                            .map(JsValues::keyName).filter(k -> k != null).distinct().toList();
+                    String shown = keys.isEmpty() ? entry.text() : "setting " + String.join(", ", keys);
+                    ctx.work.manualWithTodo(entry.start(), ctx.anchor(entry), r.id(), "a spread (" + shown + ") in "
                             + fn.text() + "(...) hides which Portkey options it sets, so the call stays as it is: spell its"
                             + " options out, or write the headers that remain (X-Request-Id for a trace id) by hand", COMMENT);
                 } else if (r == null) {
