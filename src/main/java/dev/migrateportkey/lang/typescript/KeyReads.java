@@ -66,7 +66,8 @@ final class KeyReads {
      */
     String bearerFor(JsNode value) {
         if (value == null || JsValues.literal(value) != null || value.is("string") || value.is("template_string")
-                || value.text().contains("process.env") || value.text().contains("import.meta.env")) {
+                || value.text().contains("process.env") || value.text().contains("import.meta.env")
+                || value.text().replace(" ", "").startsWith("Deno.env.get(")) {
             return bearer();
         }
         String read = keyReadFor(value);
