@@ -40,6 +40,8 @@ final class ClientIndex {
     private final Map<String, Imports.Target> factoryVariables = new HashMap<>();
     /** Whether the file made or pointed a client at Portkey: then its model strings get slugs. */
     private boolean portkeyClients;
+    /** Whether a client of the file names a provider the tool cannot tell: then no file-wide pin is guessed. */
+    private boolean unknownProviders;
 
     ClientIndex(JsFileContext ctx) {
         this.ctx = ctx;
@@ -77,6 +79,19 @@ final class ClientIndex {
     /** Whether the file made a Portkey client or pointed one at Portkey: then its model strings get slugs. */
     boolean hasPortkeyClients() {
         return portkeyClients;
+    }
+
+    /** Client options that name the model themselves (LangChain's {@code ChatOpenAI({ model })}), with their client's pin. */
+    private final Map<JsNode, ProviderPin> modelOptions = new LinkedHashMap<>();
+
+    /** Notes that the options of a client pinned to {@code provider} name its model ({@code model: '...'}). */
+    void pinModelOption(JsNode options, ProviderPin provider) {
+        modelOptions.put(options, provider);
+    }
+
+    /** Client options naming their model, with the provider their client is pinned to. */
+    Map<JsNode, ProviderPin> modelOptions() {
+        return modelOptions;
     }
 
     /** Pins one call (a fetch, a request with its own headers) to {@code provider}. */
@@ -162,6 +177,19 @@ final class ClientIndex {
         return null;
     }
 
+    /**
+     * Notes that the client made at {@code site} names a provider the tool cannot tell (a virtual
+     * key read from a variable): its requests stay bare, and no other client's pin may be taken for
+     * the file's requests the tool cannot attribute.
+     */
+    void rememberUnknownProvider(JsNode site) {
+        unknownProviders = true;
+        String variable = clientVariable(site);
+        if (variable != null) {
+            clientProviders.put(variable, null);
+        }
+    }
+
     /** Pins the client made at {@code site} (and the file, as a hint) to {@code provider}. */
     void rememberProvider(JsNode site, ProviderPin provider) {
         if (provider == null) {
@@ -187,6 +215,9 @@ final class ClientIndex {
         String receiver = receiverOf(call);
         if (receiver != null && clientProviders.containsKey(receiver)) {
             return clientProviders.get(receiver);
+        }
+        if (unknownProviders) {
+            return null;
         }
         Set<String> prefixes = new HashSet<>();
         providerHints.forEach(h -> prefixes.add(h.prefix()));

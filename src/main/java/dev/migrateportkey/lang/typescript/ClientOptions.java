@@ -44,6 +44,8 @@ final class ClientOptions {
         boolean hasBase;
         boolean hasKey;
         ProviderPin provider;
+        /** A virtualKey or provider option whose provider cannot be told. */
+        boolean unknownProvider;
     }
 
     /** {@code new X({...})}: a Portkey client, a client pointed at Portkey, or an OpenAI client's options. */
@@ -115,6 +117,9 @@ final class ClientOptions {
                 index.rememberFactory(decl.child("name").text(), target);
             }
         }
+        if (found.provider == null && found.unknownProvider) {
+            index.rememberUnknownProvider(site);
+        }
         index.rememberProvider(site, found.provider);
     }
 
@@ -161,8 +166,9 @@ final class ClientOptions {
                 }
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : ctx.providerOf(entry);
+                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : ctx.pinOf(entry.is("pair") ? entry.child("value") : entry, r, what);
                         out.provider = p != null ? p : out.provider;
+                        out.unknownProvider |= p == null;
                     }
                     rw.remove(entry, r.id());
                     ctx.work.fix(entry.start(), r, what);
@@ -240,6 +246,10 @@ final class ClientOptions {
             holder.prepend(ctx.keys.apiKeyEntry(), "sdk-api-key");
             Rule r = ctx.rules.byId("sdk-api-key").orElse(ctx.dependencyRule);
             ctx.work.fix(holder.object().start(), r, "client pointed at Portkey without an apiKey option");
+        }
+        if (provider != null && levels.get(0).entries().stream().anyMatch(e -> "model".equals(JsValues.keyName(e)))) {
+            // LangChain's ChatOpenAI names its model in its own options, not in each request.
+            index.pinModelOption(options, provider);
         }
         index.rememberProvider(site, provider);
     }

@@ -68,7 +68,7 @@ final class HeaderObjects {
             switch (r.action()) {
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : ctx.providerOf(entry);
+                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : ctx.pinOf(entry.is("pair") ? entry.child("value") : entry, r, what);
                         provider = p != null ? p : provider;
                     }
                     rw.remove(entry, r.id());
@@ -179,6 +179,7 @@ final class HeaderObjects {
         List<Runnable> findings = new ArrayList<>();
         List<String> headers = new ArrayList<>();
         List<JsNode> manual = new ArrayList<>();
+        List<JsNode> known = new ArrayList<>();
         ProviderPin provider = null;
         ConfigPlacement.Pending config = null;
         for (JsNode entry : entries) {
@@ -188,6 +189,7 @@ final class HeaderObjects {
                 manual.add(entry);
                 continue;
             }
+            known.add(entry);
             String what = key + " option of " + fn.text() + "(...)";
             switch (r.action()) {
                 case TO_AUTHORIZATION -> {
@@ -202,7 +204,7 @@ final class HeaderObjects {
                 }
                 case DROP, TO_MODEL_PREFIX -> {
                     if (r.action() == Action.TO_MODEL_PREFIX) {
-                        ProviderPin p = ctx.providerOf(entry);
+                        ProviderPin p = r.prefix() != null ? new ProviderPin(r.prefix(), key, false) : ctx.pinOf(entry.is("pair") ? entry.child("value") : entry, r, what);
                         provider = p != null ? p : provider;
                     }
                     findings.add(() -> ctx.work.fix(entry.start(), r, what));
@@ -240,12 +242,30 @@ final class HeaderObjects {
             for (JsNode entry : manual) {
                 String key = JsValues.keyName(entry);
                 Rule r = key == null ? null : ctx.sdkParam(key);
-                if (r == null) {
+                if (r == null && entry.is("spread_element")) {
+                    r = ctx.rules.byId("header-other").orElse(ctx.dependencyRule);
+                    // `...(cond && { "spanID": id })`: name the options it may set, not the whole expression.
+                    List<String> keys = entry.findAll(x -> x.is("pair") || x.is("shorthand_property_identifier")).stream()
+                            .map(JsValues::keyName).filter(k -> k != null).distinct().toList();
+                    String shown = keys.isEmpty() ? entry.text() : "setting " + String.join(", ", keys);
+                    ctx.work.manualWithTodo(entry.start(), ctx.anchor(entry), r.id(), "a spread (" + shown + ") in "
+                            + fn.text() + "(...) hides which Portkey options it sets, so the call stays as it is: spell its"
+                            + " options out, or write the headers that remain (X-Request-Id for a trace id) by hand", COMMENT);
+                } else if (r == null) {
                     r = ctx.rules.byId("header-other").orElse(ctx.dependencyRule);
                     ctx.work.manualWithTodo(entry.start(), ctx.anchor(entry), r, (key == null ? entry.text() : key)
                             + " in " + fn.text() + "(...) is not a Portkey option the tool knows", COMMENT);
                 } else {
                     ctx.work.manualWithTodo(entry.start(), ctx.anchor(entry), r, key + " option of " + fn.text() + "(...)", COMMENT);
+                }
+            }
+            // The call stays whole, so its known options (quoted keys included) stay too: each is
+            // reported, or check would name only the entry that blocked the rewrite.
+            for (JsNode entry : known) {
+                if (!manual.contains(entry)) {
+                    String key = JsValues.keyName(entry);
+                    ctx.work.manual(entry.start(), ctx.sdkParam(key), key + " option of " + fn.text()
+                            + "(...), kept while the call stays as it is");
                 }
             }
             ctx.claim(call);

@@ -1,5 +1,6 @@
 package dev.migrateportkey.lang.typescript;
 
+import dev.migrateportkey.config.ProviderPin;
 import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.rules.Rule;
 
@@ -22,9 +23,11 @@ final class HeaderStatements {
             "Array.isArray", "Boolean", "String", "Number");
 
     private final JsFileContext ctx;
+    private final ClientIndex index;
 
-    HeaderStatements(JsFileContext ctx) {
+    HeaderStatements(JsFileContext ctx, ClientIndex index) {
         this.ctx = ctx;
+        this.index = index;
     }
 
     /** {@code headers.set('x-portkey-...', v)} and {@code append}, and reads with {@code get}. */
@@ -58,6 +61,7 @@ final class HeaderStatements {
         JsNode removable = statement != null && statement.is("expression_statement") ? removable(statement) : null;
         switch (r.action()) {
             case DROP, TO_MODEL_PREFIX -> {
+                pinRequests(call.child("function").child("object"), args.get(1), r, what);
                 if (removable != null) {
                     ctx.work.fix(call.start(), r, what, removeStatement(removable, r.id()));
                     ctx.claim(removable);
@@ -102,6 +106,7 @@ final class HeaderStatements {
         JsNode removable = statement != null && statement.is("expression_statement") ? removable(statement) : null;
         switch (r.action()) {
             case DROP, TO_MODEL_PREFIX -> {
+                pinRequests(left.child("object"), right, r, what);
                 if (removable == null) {
                     ctx.work.manualWithTodo(assignment.start(), ctx.anchor(assignment), r,
                             what + " (the tool cannot remove it safely here, e.g. its if condition calls a function: delete it by hand)", COMMENT);
@@ -122,6 +127,34 @@ final class HeaderStatements {
             default -> ctx.work.manualWithTodo(assignment.start(), ctx.anchor(assignment), r, what, COMMENT);
         }
         ctx.claim(assignment);
+    }
+
+    /**
+     * A provider header set on a variable ({@code headers.set('x-portkey-provider', 'anthropic')},
+     * {@code h['x-portkey-provider'] = ...}) pins every call in the same function that sends that
+     * variable as its headers ({@code fetch(url, { headers: h })}, {@code { headers }}), as the same
+     * header written in the call's own object does.
+     */
+    private void pinRequests(JsNode holder, JsNode value, Rule r, String what) {
+        if (r.action() != dev.migrateportkey.rules.Action.TO_MODEL_PREFIX || holder == null || !holder.is("identifier")) {
+            return;
+        }
+        ProviderPin pin = r.prefix() != null ? new ProviderPin(r.prefix(), r.primaryMatch(), false) : ctx.pinOf(value, r, what);
+        if (pin == null) {
+            return;
+        }
+        JsNode scope = holder.ancestor(a -> a.is("statement_block") && a.parent() != null && (a.parent().is("function_declaration")
+                || a.parent().is("arrow_function") || a.parent().is("method_definition") || a.parent().is("function_expression")
+                || a.parent().is("function")));
+        for (JsNode entry : (scope != null ? scope : ctx.root).findAll(x -> x.is("pair") || x.is("shorthand_property_identifier"))) {
+            boolean feeds = entry.is("pair") ? "headers".equals(JsValues.keyName(entry)) && entry.child("value") != null
+                    && entry.child("value").text().equals(holder.text())
+                    : entry.text().equals("headers") && holder.text().equals("headers");
+            JsNode call = feeds ? entry.ancestor(a -> a.is("call_expression")) : null;
+            if (call != null && entry.parent() != null && entry.parent().parent() == call.child("arguments")) {
+                index.pinCall(call, pin);
+            }
+        }
     }
 
     /**

@@ -136,6 +136,7 @@ final class Imports {
     private void esImport(JsNode stmt) {
         JsNode source = stmt.child("source");
         String module = source == null ? null : JsValues.literal(source);
+        module = module == null ? null : ModuleSpecifiers.packageName(module);
         JsNode clause = stmt.childOfType("import_clause");
         if (module == null) {
             return;
@@ -219,6 +220,7 @@ final class Imports {
         }
         JsNode source = args.namedChildren().get(0);
         String module = JsValues.literal(source);
+        module = module == null ? null : ModuleSpecifiers.packageName(module);
         JsNode statement = declarator.parent();
         if (module == null || statement == null || statement.namedChildren().size() != 1) {
             return;
@@ -383,7 +385,7 @@ final class Imports {
                 edits.add(removeStatement(text, site.statement(), ruleId));
             } else if (kept.isEmpty() && replacing != null && !alreadyImported) {
                 edits.add(TextEdit.replace(site.binding().start(), site.binding().end(), replacing.binding(), ruleId));
-                edits.add(TextEdit.replace(site.source().start(), site.source().end(), JsValues.quote(replacing.module(), q), ruleId));
+                edits.add(TextEdit.replace(site.source().start(), site.source().end(), JsValues.quote(ModuleSpecifiers.sameStyle(JsValues.literal(site.source()), replacing.module()), q), ruleId));
             } else if (kept.isEmpty()) {
                 edits.add(removeStatement(text, site.statement(), ruleId));
             } else {
@@ -394,8 +396,8 @@ final class Imports {
                     String stmt = site.statement().text();
                     boolean semi = stmt.endsWith(";");
                     String line = site.require()
-                            ? declarationKeyword(stmt) + " " + replacing.binding() + " = require(" + JsValues.quote(replacing.module(), q) + ")"
-                            : "import " + replacing.binding() + " from " + JsValues.quote(replacing.module(), q);
+                            ? declarationKeyword(stmt) + " " + replacing.binding() + " = require(" + JsValues.quote(ModuleSpecifiers.sameStyle(JsValues.literal(site.source()), replacing.module()), q) + ")"
+                            : "import " + replacing.binding() + " from " + JsValues.quote(ModuleSpecifiers.sameStyle(JsValues.literal(site.source()), replacing.module()), q);
                     int at = text.lineStart(site.statement().start());
                     edits.add(TextEdit.insert(at, text.indentation(site.statement().start()) + line + (semi ? ";" : "")
                             + text.lineSeparator(), ruleId));

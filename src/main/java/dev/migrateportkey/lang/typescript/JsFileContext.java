@@ -120,6 +120,36 @@ final class JsFileContext {
         return value == null ? null : values.resolve(value).flatMap(providers::resolve).orElse(null);
     }
 
+    /** Virtual key names whose guessed provider was already reported, so each is reported once. */
+    private final Set<String> guessesReported = new java.util.HashSet<>();
+
+    /**
+     * The provider a {@code virtualKey}/{@code provider} option or header value pins, as
+     * {@link #providerOf} tells it, and what a human must know about it: a provider guessed from a
+     * virtual key's name is written but reported (once per name) with how to confirm it; a value the
+     * tool cannot resolve (a variable, an unknown name) is reported as leaving the models bare, with
+     * how to pin them. Either is a manual item of the rewrite, not a TODO: the option itself is gone.
+     */
+    ProviderPin pinOf(JsNode value, Rule r, String what) {
+        if (value == null) {
+            return null;
+        }
+        ProviderPin pin = values.resolve(value).flatMap(providers::resolve).orElse(null);
+        if (pin != null) {
+            if (pin.guessed() && guessesReported.add(pin.from())) {
+                work.manual(value.start(), r.id(), what + ": provider " + pin.describe()
+                        + "; the models of its requests the tool rewrites get the " + pin.prefix() + "/ prefix: fix them by hand if the guess is wrong");
+            }
+            return pin;
+        }
+        Optional<String> name = values.resolve(value);
+        String flag = name.map(n -> n.startsWith("@") ? n.substring(1) : n).orElse("<its value>");
+        work.manual(value.start(), r.id(), what + " " + (name.isPresent() ? "'" + name.get() + "'" : "from " + value.text())
+                + " names no provider the tool can tell: the models of its requests stay bare (Concentrate routes them);"
+                + " to pin them, rerun with --virtual-key " + flag + "=PROVIDER or write each model as provider/model-id");
+        return null;
+    }
+
     /** Whether anything under {@code node} names Portkey: a string, a Portkey import, a PORTKEY_* variable. */
     boolean mentionsPortkey(JsNode node) {
         for (JsNode n : node.findAll(x -> x.is("string") || x.is("template_string") || x.is("identifier")

@@ -26,6 +26,7 @@ final class JsFileRewriter {
     private final EnvReads env;
     private final HeaderStatements headerStatements;
     private final RequestModels models;
+    private final LangChainPortkey langchain;
 
     JsFileRewriter(FileMigration work, JsNode root) {
         this.ctx = new JsFileContext(work, root);
@@ -33,22 +34,28 @@ final class JsFileRewriter {
         this.configs = new ConfigPlacement(ctx, index);
         this.headers = new HeaderObjects(ctx, index, configs);
         this.clients = new ClientOptions(ctx, index, configs, headers);
-        this.headerStatements = new HeaderStatements(ctx);
+        this.headerStatements = new HeaderStatements(ctx, index);
         this.calls = new CallSites(ctx, index, headers, clients, headerStatements);
         this.env = new EnvReads(ctx);
         this.literals = new PortkeyLiterals(ctx, env);
         this.models = new RequestModels(ctx, index);
+        this.langchain = new LangChainPortkey(ctx);
     }
 
     void run() {
         List<JsNode> all = ctx.root.findAll(x -> true);
         index.collect(all);
+        langchain.collect(all);
         for (JsNode n : all) {
             if (ctx.isClaimed(n) || ctx.imports.isImportSite(n)) {
                 continue;
             }
             switch (n.type()) {
-                case "new_expression" -> clients.newExpression(n);
+                case "new_expression" -> {
+                    if (!langchain.newExpression(n)) {
+                        clients.newExpression(n);
+                    }
+                }
                 case "call_expression" -> calls.call(n);
                 case "object" -> {
                     if (headers.isHeaderMap(n)) {

@@ -118,6 +118,11 @@ final class JsValues {
         if (key.is("property_identifier")) {
             return key.text();
         }
+        if (key.is("computed_property_name") && key.namedChildren().size() == 1
+                && (key.namedChildren().get(0).is("string") || key.namedChildren().get(0).is("template_string"))) {
+            // ["x-portkey-trace-id"]: a constant key in brackets names the same entry.
+            return literal(key.namedChildren().get(0));
+        }
         return literal(key);
     }
 

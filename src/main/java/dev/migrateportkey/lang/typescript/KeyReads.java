@@ -66,7 +66,8 @@ final class KeyReads {
      */
     String bearerFor(JsNode value) {
         if (value == null || JsValues.literal(value) != null || value.is("string") || value.is("template_string")
-                || value.text().contains("process.env") || value.text().contains("import.meta.env")) {
+                || value.text().contains("process.env") || value.text().contains("import.meta.env")
+                || value.text().replace(" ", "").startsWith("Deno.env.get(")) {
             return bearer();
         }
         String read = keyReadFor(value);
@@ -97,6 +98,17 @@ final class KeyReads {
             String prefix = PublicEnvPrefixes.of(name);
             if (EnvReads.ENV_OBJECTS.contains(env) && name.substring(prefix.length()).equals("PORTKEY_API_KEY")) {
                 return env + "." + prefix + keyVariable;
+            }
+        }
+        // Deno has no process.env (without Node compatibility): a file that read the Portkey key
+        // with Deno.env.get reads the Concentrate key the same way.
+        for (JsNode call : root.findAll(x -> x.is("call_expression"))) {
+            JsNode fn = call.child("function");
+            JsNode args = call.child("arguments");
+            if (fn != null && fn.text().replace(" ", "").equals("Deno.env.get") && args != null && args.namedChildren().size() == 1
+                    && "PORTKEY_API_KEY".equals(JsValues.literal(args.namedChildren().get(0)))) {
+                char q = args.namedChildren().get(0).text().charAt(0);
+                return "Deno.env.get(" + JsValues.quote(keyVariable, q == '`' ? '"' : q) + ")";
             }
         }
         return "process.env." + keyVariable;

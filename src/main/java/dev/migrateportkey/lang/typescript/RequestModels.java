@@ -6,12 +6,18 @@ import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleKind;
 
+import java.util.Set;
+
 /**
  * Model strings in request bodies: once the walk has pinned clients and calls to providers, each
  * {@code model} sent through a migrated client (or a fetch with a provider header) gets the
  * provider Portkey routed it to as a slug prefix. OpenAI clients calling OpenAI itself are left alone.
  */
 final class RequestModels {
+    /** Methods of an HTTP client instance (axios, ky, got) that send a request body. */
+    private static final Set<String> HTTP_METHODS = Set.of("post", "put", "patch", "request");
+    /** Entries of a request's options that hold its body as an object. */
+    private static final Set<String> BODY_KEYS = Set.of("json", "data", "body");
     private final JsFileContext ctx;
     private final ClientIndex index;
 
@@ -24,6 +30,7 @@ final class RequestModels {
     void placeAll() {
         index.requests().forEach(this::models);
         index.pinnedCalls().forEach(this::jsonBodies);
+        index.modelOptions().forEach(this::modelEntries);
     }
 
     /** Model strings sent through a migrated client get the provider Portkey routed them to. */
@@ -43,10 +50,42 @@ final class RequestModels {
         modelEntries(body, provider);
     }
 
-    /** {@code fetch(url, { headers: {...provider...}, body: JSON.stringify({ model }) })}. */
+    /**
+     * {@code fetch(url, { headers: {...provider...}, body: JSON.stringify({ model }) })}; and when the
+     * pinned call made an HTTP client instance ({@code const api = axios.create({ headers })},
+     * {@code ky.create}, {@code got.extend}), the bodies of the requests made through it.
+     */
     private void jsonBodies(JsNode call, ProviderPin provider) {
         for (JsNode body : ClientIndex.jsonStringifyBodies(call)) {
             modelEntries(body, provider);
+        }
+        String instance = call.is("call_expression") ? ClientIndex.clientVariable(call) : null;
+        if (instance == null || index.isClientVariable(instance)) {
+            return;
+        }
+        for (JsNode request : ctx.root.findAll(x -> x.is("call_expression") && x != call)) {
+            JsNode fn = request.child("function");
+            JsNode args = request.child("arguments");
+            if (fn == null || !fn.is("member_expression") || fn.child("property") == null || args == null
+                    || !HTTP_METHODS.contains(fn.child("property").text()) || !instance.equals(ClientIndex.rootName(fn))) {
+                continue;
+            }
+            for (JsNode arg : args.namedChildren()) {
+                JsNode body = ClientIndex.requestBody(arg);
+                if (body == null) {
+                    continue;
+                }
+                modelEntries(body, provider);
+                // ky's { json: {...} }, axios' config { data: {...} }: the body one level down.
+                for (JsNode entry : body.namedChildren()) {
+                    String key = JsValues.keyName(entry);
+                    JsNode inner = entry.is("pair") ? ClientIndex.requestBody(entry.child("value")) : null;
+                    if (inner != null && BODY_KEYS.contains(key)) {
+                        modelEntries(inner, provider);
+                    }
+                }
+                ClientIndex.jsonStringifyBodies(request).forEach(b -> modelEntries(b, provider));
+            }
         }
     }
 

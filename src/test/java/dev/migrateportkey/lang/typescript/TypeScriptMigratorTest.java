@@ -98,7 +98,10 @@ class TypeScriptMigratorTest {
                 .contains("baseURL: 'https://api.concentrate.ai/v1'")
                 .contains("createHeaders({ apiKey: process.env.PORTKEY_API_KEY, somethingNew: 1 })")
                 .contains("TODO(concentrate-migration)");
-        assertThat(plan.findings()).filteredOn(f -> f.kind() == Finding.Kind.MANUAL).hasSize(1);
+        // The known option stays with the call, so it is reported too (it still sends the Portkey key).
+        assertThat(plan.findings()).filteredOn(f -> f.kind() == Finding.Kind.MANUAL).extracting(Finding::message)
+                .hasSize(2).anySatisfy(m -> assertThat(m).startsWith("somethingNew in createHeaders(...)"))
+                .anySatisfy(m -> assertThat(m).startsWith("apiKey option of createHeaders(...), kept while the call stays"));
     }
 
     @Test
@@ -207,5 +210,39 @@ class TypeScriptMigratorTest {
             }
         }
         assertThat(errors).as("most cuts leave a syntax error behind").hasSizeGreaterThan(inputs.size() / 3);
+    }
+
+    @Test
+    void virtualKeysWhoseProviderIsGuessedOrUnknownAreReportedWithHowToPinThem() throws Exception {
+        String src = "import Portkey from 'portkey-ai';\n"
+                + "const a = new Portkey({ virtualKey: process.env.TEAM_VK });\n"
+                + "const b = new Portkey({ virtualKey: 'bedrock-team-vk' });\n"
+                + "await a.chat.completions.create({ model: 'gpt-4o', messages: [] });\n"
+                + "await b.chat.completions.create({ model: 'claude-haiku-4-5', messages: [] });\n"
+                + "await fetch('https://api.portkey.ai/v1/chat/completions', { headers: { 'x-portkey-virtual-key': 'azure-eu-vk' },"
+                + " body: JSON.stringify({ model: 'gpt-4o' }) });\n";
+        MigrationPlan plan = plan(MigrationOptions.defaults(), Map.of("a.mjs", src));
+        assertThat(after(plan, "a.mjs")).contains("model: 'gpt-4o', messages").contains("model: 'bedrock/claude-haiku-4-5'")
+                .contains("model: 'azure/gpt-4o'");
+        assertThat(plan.findings()).filteredOn(f -> f.kind() == Finding.Kind.MANUAL).extracting(Finding::line)
+                .containsExactlyInAnyOrder(2, 3, 6);
+        assertThat(plan.findings()).filteredOn(f -> f.kind() == Finding.Kind.MANUAL).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("process.env.TEAM_VK").contains("stay bare").contains("--virtual-key"))
+                .anySatisfy(m -> assertThat(m).contains("a guess from the virtual key name 'bedrock-team-vk'")
+                        .contains("--virtual-key bedrock-team-vk=PROVIDER"))
+                .anySatisfy(m -> assertThat(m).contains("x-portkey-virtual-key header").contains("'azure-eu-vk'"));
+    }
+
+    @Test
+    void langChainPortkeyClassesAreManualAtTheImportAndTheConstructor() throws Exception {
+        String src = "import { PortkeyChat } from 'langchain/chat_models/portkey';\n"
+                + "const chat = new PortkeyChat({ mode: 'single', llms: [{ provider: 'openai', model: 'gpt-4o' }] });\n";
+        MigrationPlan plan = plan(MigrationOptions.defaults(), Map.of("lc.mjs", src));
+        assertThat(plan.findings()).filteredOn(f -> f.ruleId().equals("api-langchain-portkey"))
+                .extracting(Finding::line, Finding::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Finding.Kind.MANUAL),
+                        org.assertj.core.groups.Tuple.tuple(2, Finding.Kind.MANUAL));
+        assertThat(plan.findings().get(1).message()).contains("ChatOpenAI").contains("@langchain/openai")
+                .contains("configuration: { baseURL: 'https://api.concentrate.ai/v1' }");
     }
 }
