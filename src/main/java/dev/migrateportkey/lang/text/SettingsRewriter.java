@@ -160,7 +160,7 @@ public final class SettingsRewriter {
             List<String> held = new ArrayList<>();
             for (Setting s : e.getValue()) {
                 if (s.hasValue() && s.valueEnd() > s.valueStart()) {
-                    held.add(s.path() + " (" + describe(s.name(), value(s)) + ")");
+                    held.add(s.path() + " (" + describe(s.name(), renameReferences(s)) + ")");
                 } else if (s.hasValue() || s.secretLookup()) {
                     held.add(s.path());
                 }
@@ -173,6 +173,26 @@ public final class SettingsRewriter {
             manual(at, at, rule.get(), subject);
         }
         return rest;
+    }
+
+    /**
+     * A variable read inside a custom block ({@code api-key: ${PORTKEY_API_KEY}}) follows the
+     * env-var rules like any other read: the environment files this run rewrites define the new
+     * name, so a block left reading the old one would no longer resolve (Spring refuses to start on
+     * an unresolvable placeholder). Returns the value as it now reads.
+     */
+    private String renameReferences(Setting s) {
+        String v = value(s);
+        if (s.secretLookup() || !v.contains("$")) {
+            return v;
+        }
+        String nv = references.rename(v);
+        Rule r = references.firstRenamedRule(v);
+        if (nv.equals(v) || r == null) {
+            return v;
+        }
+        fix(s.anchor(), r, s.path() + " now reads " + nv, TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
+        return nv;
     }
 
     /** The path up to a segment named {@code portkey} with something under it, or null. */
