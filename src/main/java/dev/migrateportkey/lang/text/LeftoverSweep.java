@@ -46,6 +46,7 @@ final class LeftoverSweep {
     void run() {
         Rule mention = work.rules().byId(MENTION_RULE).orElse(null);
         Rule gateway = work.rules().byId(GATEWAY_RULE).orElse(null);
+        Rule chart = work.rules().byId(ChartValues.RULE).orElse(null);
         for (int line = 1; line <= text.lineCount(); line++) {
             if (handledLines.get(line) || scan.commentLines().get(line)) {
                 continue;
@@ -61,6 +62,11 @@ final class LeftoverSweep {
             }
             Rule r = gateway != null && gateway.specificity(codePart(l).strip()) >= 0 ? gateway : mention;
             String note = r != null ? r.note() : "this line still refers to Portkey: migrate or remove it by hand.";
+            String chartValue = ChartValues.read(codePart(l));
+            if (chartValue != null && chart != null) {
+                r = chart;
+                note = ChartValues.readMessage(work.rules(), chartValue);
+            }
             work.manual(start, r != null ? r.id() : MENTION_RULE, "`" + SecretMasker.mask(snippet) + "`: " + note);
             if (commentPrefix != null && !scan.opaqueLines().get(line)) {
                 work.todoAbove(start, commentPrefix, note, r != null ? r.id() : MENTION_RULE);
