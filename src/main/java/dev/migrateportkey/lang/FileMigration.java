@@ -36,6 +36,9 @@ public final class FileMigration {
     /** The edits each finding asked for, so a suppressed finding can take its own edits back out. */
     private final java.util.Map<Finding, List<TextEdit>> editsByFinding = new java.util.IdentityHashMap<>();
 
+    /** Whether a tab-indented line is a Make recipe line (see {@link #todosOutsideRecipes()}). */
+    private boolean recipeTabs;
+
     public FileMigration(SourceFile file, RuleTable rules, ProjectIndex index, MigrationOptions options) {
         this.file = file;
         this.text = new SourceText(file.text());
@@ -62,6 +65,16 @@ public final class FileMigration {
 
     public MigrationOptions options() {
         return options;
+    }
+
+    /**
+     * For Makefiles: a TODO above a tab-indented (recipe) line is written at column 0. With the
+     * line's tab it would be a recipe line itself, which make hands to the shell and echoes on every
+     * run; at column 0 make reads it as its own comment and the recipe runs as before
+     * (docs/config-files.md, fourth round).
+     */
+    public void todosOutsideRecipes() {
+        recipeTabs = true;
     }
 
     /** Records a site that {@code rewrite} changes, with the edits that change it. */
@@ -123,15 +136,37 @@ public final class FileMigration {
 
     /** Plans the TODO comment and returns its edit, or null when the comment is already there. */
     public TextEdit todoAbove(int anchor, String commentPrefix, String note, String ruleId) {
+        anchor = logicalLineStart(anchor);
         int lineStart = text.lineStart(anchor);
         String body = TODO_MARK + ": " + note;
         if (alreadyAbove(lineStart, body) || !todosPlanned.add(lineStart + "\u0000" + body)) {
             return null;
         }
-        String comment = text.indentation(anchor) + commentPrefix + " " + body + text.lineSeparator();
+        String indent = text.indentation(anchor);
+        if (recipeTabs && indent.startsWith("\t")) {
+            indent = "";
+        }
+        String comment = indent + commentPrefix + " " + body + text.lineSeparator();
         TextEdit edit = TextEdit.insert(lineStart, comment, ruleId);
         edits.add(edit);
         return edit;
+    }
+
+    /**
+     * The first line of the logical line holding {@code anchor}: a line continued from the one above
+     * it (a trailing backslash, in shell, make and Python) is part of one command, and a comment
+     * line put between the two would end it or be read as part of it.
+     */
+    private int logicalLineStart(int anchor) {
+        int line = text.line(text.lineStart(anchor));
+        while (line > 1 && text.lineText(line - 1).endsWith("\\")) {
+            line--;
+        }
+        int start = text.offset(line, 1);
+        if (start == text.lineStart(anchor)) {
+            return anchor;
+        }
+        return start + text.indentation(start).length();
     }
 
     /** Whether the block of comment lines directly above {@code lineStart} holds {@code body}. */

@@ -222,6 +222,11 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
                     }
                 }
                 from = i;
+                if (after && onTodoLine(text, i)) {
+                    // A TODO the tool wrote names the variable in its advice ("key CONCENTRATE_API_KEY"):
+                    // that line reads nothing, and listing it would send the user to a comment.
+                    continue;
+                }
                 String loc = f.displayPath() + ":" + line;
                 if (!at.contains(loc)) {
                     at.add(loc);
@@ -229,6 +234,13 @@ public record MigrationReport(int version, String tool, String toolVersion, Stri
             }
         }
         return at;
+    }
+
+    /** Whether offset {@code i} lies on a line holding the tool's own TODO marker. */
+    private static boolean onTodoLine(String text, int i) {
+        int start = text.lastIndexOf('\n', i) + 1;
+        int end = text.indexOf('\n', i);
+        return text.substring(start, end < 0 ? text.length() : end).contains(dev.migrateportkey.lang.FileMigration.TODO_MARK);
     }
 
     private static List<ChecklistItem> checklist(RuleTable rules) {

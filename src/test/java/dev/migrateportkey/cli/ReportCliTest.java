@@ -109,4 +109,30 @@ class ReportCliTest {
             assertThat(out).contains("PASS GET " + g.baseUrl() + "/responses/health answers").endsWith("All checks passed.\n");
         }
     }
+    /**
+     * A new user's Spring service: the Set table listed the TODO above the custom portkey block
+     * (its advice names CONCENTRATE_API_KEY) as a read, while the block still read PORTKEY_API_KEY.
+     * Now the block's reference is renamed too, and only lines that read the variable are listed.
+     */
+    @Test
+    void setTableListsTheLinesThatReadTheVariableNotTheTodosThatNameIt(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("repo");
+        write(src, "src/main/resources/application.yml", """
+                spring:
+                  application:
+                    name: chat-service
+                portkey:
+                  api-key: ${PORTKEY_API_KEY}
+                  base-url: https://api.portkey.ai/v1
+                """);
+        write(src, ".env.example", "PORTKEY_API_KEY=\n");
+        Path report = dir.resolve("MIGRATION.md");
+        CliRun r = CliRun.of("rewrite", "--allow-dirty", "--report", report.toString(), src.toString());
+        assertThat(r.exit()).isZero();
+        String yml = Files.readString(src.resolve("src/main/resources/application.yml"));
+        assertThat(yml.lines().toList().get(5)).isEqualTo("  api-key: ${CONCENTRATE_API_KEY}");
+        assertThat(yml.lines().toList().get(3)).startsWith("# TODO(concentrate-migration): A custom portkey settings block");
+        String set = Files.readString(report).lines().filter(l -> l.startsWith("| `CONCENTRATE_API_KEY`")).findFirst().orElseThrow();
+        assertThat(set).contains("application.yml:6`", ".env.example:1`").doesNotContain("application.yml:4`");
+    }
 }

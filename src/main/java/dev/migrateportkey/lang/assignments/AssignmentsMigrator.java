@@ -42,6 +42,9 @@ public final class AssignmentsMigrator implements Migrator {
     @Override
     public void migrate(FileMigration work) {
         AssignmentScanner.Syntax s = syntax(work.file().fileName());
+        if (s == AssignmentScanner.Syntax.MAKE) {
+            work.todosOutsideRecipes();
+        }
         new SettingsRewriter(work, AssignmentScanner.scan(work.text(), s), s.comment).run();
     }
 }

@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 final class LeftoverSweep {
     static final String MENTION_RULE = "config-portkey-mention";
+    /** An {@code x-portkey-*} header name on a line. */
+    private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile("(?i)x-portkey-[a-z0-9-]+");
     /** A line that deploys the gateway itself gets this rule's note, which says what to retire. */
     static final String GATEWAY_RULE = "config-self-hosted-gateway";
 
@@ -46,6 +48,7 @@ final class LeftoverSweep {
     void run() {
         Rule mention = work.rules().byId(MENTION_RULE).orElse(null);
         Rule gateway = work.rules().byId(GATEWAY_RULE).orElse(null);
+        Rule chart = work.rules().byId(ChartValues.RULE).orElse(null);
         for (int line = 1; line <= text.lineCount(); line++) {
             if (handledLines.get(line) || scan.commentLines().get(line)) {
                 continue;
@@ -61,6 +64,19 @@ final class LeftoverSweep {
             }
             Rule r = gateway != null && gateway.specificity(codePart(l).strip()) >= 0 ? gateway : mention;
             String note = r != null ? r.note() : "this line still refers to Portkey: migrate or remove it by hand.";
+            java.util.regex.Matcher header = HEADER.matcher(codePart(l));
+            Rule headerRule = header.find() ? work.rules().requestHeader(header.group()).orElse(null) : null;
+            if (headerRule != null && r == mention) {
+                // A header the scanner could not edit here (inside a command or a flow map): its own
+                // rule says what it becomes, which the generic "no rule" note would not.
+                r = headerRule;
+                note = "the " + header.group() + " header here needs a hand edit: " + headerRule.note();
+            }
+            String chartValue = ChartValues.read(codePart(l));
+            if (chartValue != null && chart != null) {
+                r = chart;
+                note = ChartValues.readMessage(work.rules(), chartValue);
+            }
             work.manual(start, r != null ? r.id() : MENTION_RULE, "`" + SecretMasker.mask(snippet) + "`: " + note);
             if (commentPrefix != null && !scan.opaqueLines().get(line)) {
                 work.todoAbove(start, commentPrefix, note, r != null ? r.id() : MENTION_RULE);

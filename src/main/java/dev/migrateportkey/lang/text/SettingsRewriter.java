@@ -89,7 +89,7 @@ public final class SettingsRewriter {
         clientKeySetting = settings.stream().anyMatch(x -> rules.find(RuleKind.SETTING, x.path())
                 .filter(r -> r.action() == Action.REPLACE_ENV).isPresent());
         boolean configuresPortkey = settings.stream().anyMatch(this::mentionsPortkey);
-        List<Setting> rest = portkeyBlocks(settings);
+        List<Setting> rest = portkeyBlocks(chartValues(settings));
         java.util.Set<Setting> headerLists = new HeaderLists(this, work, references, rest).run();
         for (Setting s : rest) {
             if (headerLists.contains(s)) {
@@ -160,7 +160,7 @@ public final class SettingsRewriter {
             List<String> held = new ArrayList<>();
             for (Setting s : e.getValue()) {
                 if (s.hasValue() && s.valueEnd() > s.valueStart()) {
-                    held.add(s.path() + " (" + describe(s.name(), value(s)) + ")");
+                    held.add(s.path() + " (" + describe(s.name(), renameReferences(s)) + ")");
                 } else if (s.hasValue() || s.secretLookup()) {
                     held.add(s.path());
                 }
@@ -171,6 +171,71 @@ public final class SettingsRewriter {
             String subject = "custom block " + e.getKey() + (held.isEmpty() ? "" : " holding " + String.join(", ", held));
             int at = first.entryStart() >= 0 ? first.entryStart() + text.indentation(first.entryStart()).length() : first.anchor();
             manual(at, at, rule.get(), subject);
+        }
+        return rest;
+    }
+
+    /**
+     * A variable read inside a custom block ({@code api-key: ${PORTKEY_API_KEY}}) follows the
+     * env-var rules like any other read: the environment files this run rewrites define the new
+     * name, so a block left reading the old one would no longer resolve (Spring refuses to start on
+     * an unresolvable placeholder). Returns the value as it now reads.
+     */
+    private String renameReferences(Setting s) {
+        String v = value(s);
+        if (s.secretLookup() || !v.contains("$")) {
+            return v;
+        }
+        String nv = references.rename(v);
+        Rule r = references.firstRenamedRule(v);
+        if (nv.equals(v) || r == null) {
+            return v;
+        }
+        fix(s.anchor(), r, s.path() + " now reads " + nv, TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
+        return nv;
+    }
+
+    /**
+     * In a Helm values file, the keys named after Portkey ({@code portkeyApiKey}, {@code portkey.apiKey}):
+     * one manual item per key that holds a value, naming it and what it must hold now
+     * ({@link ChartValues}); a Portkey URL in it is rewritten (a value is not the interface, its
+     * key is). Returns the other entries.
+     */
+    private List<Setting> chartValues(List<Setting> settings) {
+        Rule rule = rules.byId(ChartValues.RULE).orElse(null);
+        if (rule == null || !ChartValues.isValuesFile(work.file().fileName())) {
+            return settings;
+        }
+        List<Setting> rest = new ArrayList<>();
+        for (Setting s : settings) {
+            if (!s.hasKey() || !ChartValues.isChartKey(s.path())) {
+                rest.add(s);
+                continue;
+            }
+            markLines(s.anchor(), s.anchor());
+            if (!s.hasValue() || s.secretLookup()) {
+                continue; // a parent key (portkey:): its leaves carry the advice
+            }
+            values(s);
+            String v = value(s);
+            Rule key = rules.envVar(ChartValues.variable(s.path())).orElse(null);
+            if (isPlaceholder(s)) {
+                placeholderLeft(s);
+            } else if (key != null && key.id().equals(KEY_RULE) && !v.isBlank() && !v.contains("$") && !v.contains("{{")
+                    && !v.startsWith("http") && !STORED_SECRET.matcher(v).matches()) {
+                // A literal key is a value like any other: it becomes the placeholder, as in an env list.
+                fix(s.anchor(), key, s.path() + " now holds the placeholder " + KEY_PLACEHOLDER,
+                        TextEdit.replace(s.valueStart(), s.valueEnd(), KEY_PLACEHOLDER, key.id()));
+                keyPlaceholder(s, s.path(), v);
+                v = KEY_PLACEHOLDER;
+            }
+            String shown = v.isEmpty() ? "" : describe(s.name(), rules.rewriteUrls(v));
+            int at = s.entryStart() >= 0 ? s.entryStart() + text.indentation(s.entryStart()).length() : s.anchor();
+            work.manual(s.anchor(), rule.id(), ChartValues.keyMessage(rules, s.path(), shown));
+            if (commentPrefix != null && !scan.opaqueLines().get(text.line(at))) {
+                // The TODO leaves the value out: it changes when its URL is rewritten, and the TODO must not.
+                work.todoAbove(at, commentPrefix, ChartValues.keyMessage(rules, s.path(), ""), rule.id());
+            }
         }
         return rest;
     }
@@ -412,7 +477,9 @@ public final class SettingsRewriter {
                     edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), nv, r.id()));
                     subject += "; it pointed at a self-hosted gateway (" + v + "), now " + nv;
                 }
-            } else if (!v.isBlank() && !v.startsWith("http") && !holdsAddress(r) && !STORED_SECRET.matcher(v).matches()) {
+            } else if (!v.isBlank() && !v.startsWith("http") && !holdsAddress(r) && !STORED_SECRET.matcher(v).matches()
+                    && !v.contains("{{")) {
+                // ({{ .Values.x }} is a template expression, a read like ${X}: never a literal key.)
                 edits.add(TextEdit.replace(s.valueStart(), s.valueEnd(), KEY_PLACEHOLDER, r.id()));
                 literalKey = true;
             }
@@ -461,7 +528,8 @@ public final class SettingsRewriter {
             }
             tail = v;
         }
-        if (!tail.toLowerCase(Locale.ROOT).contains("portkey")) {
+        if (!tail.toLowerCase(Locale.ROOT).contains("portkey") || ChartValues.read(tail) != null) {
+            // A chart value read ({{ .Values.portkey.apiKey }}) gets its own advice from the sweep.
             return false;
         }
         // Without a value range the tail starts at the operator (= credentials('...')): not part of the secret.

@@ -35,6 +35,8 @@ final class YamlScanner {
     private static final Pattern KEY = Pattern.compile(
             "(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^']|'')*)'|([^\\s#'\"{\\[\\]},&*!|>%@`][^#]*?|<<))[ \\t]*:(?=[ \\t]|$)");
     private static final Pattern PROPERTIES = Pattern.compile("^(?:(&\\S+)|(!\\S*))[ \\t]*");
+    /** The start of a plain (unquoted) {@code NAME=value} sequence item, the name upper case. */
+    private static final Pattern PLAIN_ENV_ITEM = Pattern.compile("[A-Z_][A-Z0-9_]*=");
     private static final Pattern ENV_ITEM = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?");
 
     /** A mapping entry or a sequence item, with where its lines end once it is closed. */
@@ -157,6 +159,18 @@ final class YamlScanner {
             touch(line);
             if (p >= l.length() || l.charAt(p) == '#') {
                 continue;
+            }
+            if (!firstOnLine && PLAIN_ENV_ITEM.matcher(l).region(p, l.length()).lookingAt()) {
+                // "- NAME=x-portkey-api-key: ..." (a compose environment item holding a header
+                // list): YAML reads the ": " as a mapping key, but the item was written as the
+                // string NAME=value, so it is that setting. A quoted item is a string already.
+                Node item = stack.peek();
+                int[] range = scalar(l, p);
+                if (item != null && item.item && range != null) {
+                    item.scalarStart = start + range[0];
+                    item.scalarEnd = start + range[1];
+                    continue;
+                }
             }
             Matcher k = KEY.matcher(l);
             k.region(p, l.length());
