@@ -52,10 +52,11 @@ public final class Suppressions {
      * Applies the suppressions written in {@code text} to a file's findings and edits.
      *
      * @param editsOf  the edits each finding asked for; a suppressed finding's edits are dropped.
-     *                 When a finding's edits were recorded apart from it (several sites merged into
-     *                 one edit), every edit not owned by another finding that touches its line is
-     *                 dropped instead: leaving a suppressed site as it was matters more than
-     *                 migrating its neighbours on the same line.
+     *                 When a finding's edits were recorded apart from it, the unowned edits that
+     *                 {@link #belongsToSite belong to its site} are dropped instead (a merged edit
+     *                 covering it goes whole: leaving a suppressed site as it was matters more than
+     *                 migrating its neighbours in the same call); an edit another finding owns, or a
+     *                 line inserted for the whole file, always stays.
      */
     public static Result apply(SourceText text, String displayPath, RuleTable rules, List<Finding> findings,
                                List<TextEdit> edits, Function<Finding, List<TextEdit>> editsOf) {
@@ -88,10 +89,8 @@ public final class Suppressions {
             if (!own.isEmpty()) {
                 drop.addAll(own);
             } else if (f.line() > 0) {
-                int from = text.offset(f.line(), 1);
-                int to = text.lineEnd(from);
                 for (TextEdit e : edits) {
-                    if (!owned.contains(e) && e.start() <= to && e.end() >= from) {
+                    if (!owned.contains(e) && belongsToSite(text, f, e)) {
                         drop.add(e);
                     }
                 }
@@ -110,6 +109,40 @@ public final class Suppressions {
         keptFindings.sort(java.util.Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         List<TextEdit> keptEdits = edits.stream().filter(e -> !drop.contains(e)).toList();
         return new Result(keptFindings, keptEdits, suppressed);
+    }
+
+    /**
+     * Whether an edit that no finding owns was made for {@code site}, so suppressing the site keeps it
+     * out. Migrators record some edits apart from their findings: one edit merging several sites (the
+     * entries of a {@code Map.of(...)} or {@code createHeaders(...)} call) and edits that serve the whole
+     * file (an added {@code import os}). The first kind covers the site's text, or carries the site's
+     * rule on its line, and goes with it. A line of its own inserted between lines (an import, a
+     * constant) never belongs to one site, even when it lands at the start of the site's line: other,
+     * unsuppressed sites may need it, and dropping it would leave them using a name nobody imports.
+     */
+    static boolean belongsToSite(SourceText text, Finding site, TextEdit e) {
+        if (isLineOfItsOwn(text, e)) {
+            return false;
+        }
+        int from = text.offset(site.line(), 1);
+        int to = text.lineEnd(from);
+        if (e.start() > to || e.end() < from) {
+            return false;
+        }
+        int at = text.offset(site.line(), site.column());
+        boolean coversSite = e.isInsertion() ? e.start() == at : e.start() <= at && at < e.end();
+        return coversSite || e.ruleId().equals(site.ruleId());
+    }
+
+    /** An insertion of whole lines: at a line start ending with a line break, or at a line end starting with one. */
+    private static boolean isLineOfItsOwn(SourceText text, TextEdit e) {
+        if (!e.isInsertion() || e.replacement().isEmpty()) {
+            return false;
+        }
+        String r = e.replacement();
+        boolean atLineStart = text.lineStart(e.start()) == e.start() && r.endsWith("\n");
+        boolean atLineEnd = text.lineEnd(e.start()) == e.start() && (r.startsWith("\n") || r.startsWith("\r"));
+        return atLineStart || atLineEnd;
     }
 
     /** The well-formed suppressions in {@code text}; malformed ones become findings in {@code problems}. */

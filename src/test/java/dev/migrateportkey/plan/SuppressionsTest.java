@@ -84,11 +84,43 @@ class SuppressionsTest {
     @Test
     void anEditSharedByNeighboursIsDroppedWhenTheSuppressedFindingOwnsNone() {
         SourceText text = new SourceText("m = Map.of(\"x-portkey-metadata\", \"{}\"); // migrate-portkey:ignore header-metadata -- why\n");
-        Finding f = at(1, "header-metadata");
+        Finding f = new Finding("f", 1, 12, "header-metadata", Finding.Kind.FIXABLE, "metadata entry");
         TextEdit merged = TextEdit.delete(11, 38, "header-map");
         Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(f), List.of(merged), x -> List.of());
         assertThat(r.edits()).isEmpty();
         assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void anImportLineInsertedAtTheStartOfTheSuppressedLineStaysForTheSitesThatNeedIt() {
+        SourceText text = new SourceText("""
+                from openai import OpenAI
+                c = OpenAI(default_headers=createHeaders(api_key="pk-x", trace_id="t"))  # migrate-portkey:ignore sdk-trace-id -- logs
+                k = Portkey(api_key="pk-y")
+                """);
+        Finding trace = new Finding("f", 2, 58, "sdk-trace-id", Finding.Kind.FIXABLE, "trace id");
+        Finding key = new Finding("f", 3, 13, "sdk-api-key", Finding.Kind.FIXABLE, "key");
+        int line2 = text.offset(2, 1);
+        TextEdit importOs = TextEdit.insert(line2, "import os\n", "sdk-api-key");
+        TextEdit merged = TextEdit.replace(text.offset(2, 28), text.offset(2, 71), "{}", "header-map");
+        TextEdit keyArg = TextEdit.insert(text.offset(2, 12), "api_key=os.environ[\"K\"], ", "sdk-api-key");
+        TextEdit ownKey = TextEdit.replace(text.offset(3, 13), text.offset(3, 27), "os.environ[\"K\"]", "sdk-api-key");
+        Map<Finding, List<TextEdit>> owned = Map.of(key, List.of(ownKey));
+        Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(trace, key),
+                List.of(importOs, merged, keyArg, ownKey), f -> owned.getOrDefault(f, List.of()));
+        assertThat(r.edits()).containsExactly(importOs, keyArg, ownKey);
+        assertThat(r.findings()).containsExactly(key);
+    }
+
+    @Test
+    void anInsertionAtTheEndOfTheLastLineIsALineOfItsOwnToo() {
+        SourceText text = new SourceText("c = h(trace_id=\"t\")  # migrate-portkey:ignore sdk-trace-id -- logs");
+        Finding trace = new Finding("f", 1, 7, "sdk-trace-id", Finding.Kind.FIXABLE, "trace id");
+        TextEdit appended = TextEdit.insert(text.length(), "\nimport os", "sdk-api-key");
+        TextEdit sameRule = TextEdit.insert(text.offset(1, 5), "x", "sdk-trace-id");
+        Suppressions.Result r = Suppressions.apply(text, "f", rules, List.of(trace),
+                List.of(sameRule, appended), f -> List.of());
+        assertThat(r.edits()).containsExactly(appended);
     }
 
     @Test

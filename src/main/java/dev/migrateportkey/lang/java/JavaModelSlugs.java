@@ -135,6 +135,10 @@ final class JavaModelSlugs {
                     && !claimed.contains(call.getArgument(0))) {
                 modelArgument(call.getArgument(0));
             }
+            Expression bodyModel = bodyModelValue(call);
+            if (bodyModel != null && !claimed.contains(bodyModel)) {
+                modelArgument(bodyModel);
+            }
         }
         for (Node n : JavaNodes.all(cu, Node.class, x -> x instanceof StringLiteralExpr || x instanceof TextBlockLiteralExpr)) {
             jsonBody((LiteralStringValueExpr) n);
@@ -169,6 +173,32 @@ final class JavaModelSlugs {
         }
         work.fix(at, rule, subject, edits.replace(literal.get(), JavaStrings.quote(slug.slug()), rule.id()));
         reportGuess(at, slug, rule);
+    }
+
+    /**
+     * The value put under a {@code "model"} key of a body built in code: {@code body.put("model", v)}
+     * (Jackson's {@code ObjectNode}, a {@code Map}), {@code Map.of(..., "model", v, ...)} and
+     * {@code Map.entry("model", v)}. Such a body is sent by the request next to it, so its model takes
+     * that request's provider pin like a {@code .model(...)} argument does; null for any other call.
+     */
+    private Expression bodyModelValue(MethodCallExpr call) {
+        List<Expression> args = call.getArguments();
+        String name = call.getNameAsString();
+        if ((name.equals("put") || name.equals("entry")) && args.size() == 2) {
+            return isModelKey(args.get(0)) ? args.get(1) : null;
+        }
+        if (name.equals("of") && args.size() % 2 == 0 && call.getScope().filter(s -> s.toString().endsWith("Map")).isPresent()) {
+            for (int i = 0; i < args.size(); i += 2) {
+                if (isModelKey(args.get(i))) {
+                    return args.get(i + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isModelKey(Expression key) {
+        return key instanceof StringLiteralExpr s && s.getValue().equals("model");
     }
 
     /** {@code "model": "..."} inside a JSON request body written as a literal. */
