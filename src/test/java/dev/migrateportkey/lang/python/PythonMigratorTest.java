@@ -63,6 +63,32 @@ class PythonMigratorTest {
     }
 
     @Test
+    void checkOnTheRewrittenFileStillReportsAPortkeyOnlyCall() throws Exception {
+        // The rewritten client is OpenAI: only the TODO still names Portkey, and check must find the file.
+        Path expected = Path.of("fixtures", "python", "portkey-only-api-on-renamed-client", "expected");
+        MigrationPlan plan = new Planner(rules, Migrators.all(), MigrationOptions.defaults(), WalkOptions.defaults())
+                .plan(List.of(expected));
+        assertThat(plan.findings()).extracting(Finding::line, Finding::ruleId, Finding::kind)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(11, "api-feedback", Finding.Kind.MANUAL));
+    }
+
+    @Test
+    void aTodoWhoseCodeIsGoneIsReportedWithTheRuleItRepeats() throws Exception {
+        Result r = migrate("""
+                import os
+                # TODO(concentrate-migration): Portkey's Feedback API (thumbs up/down) has no equivalent today: record feedback in your own store.
+                x = os.environ["CONCENTRATE_API_KEY"]
+                # TODO(concentrate-migration): something only a human knows
+                y = 1
+                """);
+        assertThat(r.manual()).extracting(Finding::line, Finding::ruleId)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(2, "api-feedback"),
+                        org.assertj.core.api.Assertions.tuple(4, "migration-todo"));
+        assertThat(r.manual()).allSatisfy(f -> assertThat(f.message()).startsWith("a migration TODO is still open: ")
+                .endsWith("(delete the comment once done)"));
+    }
+
+    @Test
     void importOsGoesAboveTheFirstStatementWhenTheFileImportsNothing() throws Exception {
         Result r = migrate("\"\"\"Headers for the Portkey gateway.\"\"\"\nHEADERS = {\"x-portkey-api-key\": \"pk-123\"}\n");
         assertThat(r.text()).isEqualTo("\"\"\"Headers for the Portkey gateway.\"\"\"\nimport os\n"
