@@ -89,6 +89,28 @@ class PythonMigratorTest {
     }
 
     @Test
+    void aProviderGuessedFromAVirtualKeyNameIsWrittenAndMarkedOncePerName() throws Exception {
+        Result r = migrate("""
+                from portkey_ai import Portkey
+                c = Portkey(api_key="x", virtual_key="anthropic-team")
+                c.chat.completions.create(model="claude-sonnet-4-5", messages=[])
+                c.chat.completions.create(model="claude-haiku-4-5", messages=[])
+                """);
+        assertThat(r.text()).contains("model=\"anthropic/claude-sonnet-4-5\"", "model=\"anthropic/claude-haiku-4-5\"");
+        assertThat(r.manual()).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.message()).contains("guess from the Portkey virtual key name 'anthropic-team'",
+                    "--virtual-key anthropic-team=PROVIDER");
+        });
+        Result known = migrate("""
+                from portkey_ai import Portkey
+                c = Portkey(api_key="x", virtual_key="anthropic-team", provider="anthropic")
+                c.chat.completions.create(model="claude-sonnet-4-5", messages=[])
+                """);
+        assertThat(known.manual()).as("a pin the tool knows needs no confirmation").isEmpty();
+    }
+
+    @Test
     void importOsGoesAboveTheFirstStatementWhenTheFileImportsNothing() throws Exception {
         Result r = migrate("\"\"\"Headers for the Portkey gateway.\"\"\"\nHEADERS = {\"x-portkey-api-key\": \"pk-123\"}\n");
         assertThat(r.text()).isEqualTo("\"\"\"Headers for the Portkey gateway.\"\"\"\nimport os\n"
