@@ -2,6 +2,7 @@ package dev.migrateportkey.lang.python;
 
 import dev.migrateportkey.edit.TextEdit;
 import dev.migrateportkey.lang.treesitter.Node;
+import dev.migrateportkey.rules.Action;
 import dev.migrateportkey.rules.Rule;
 
 import java.util.ArrayList;
@@ -42,12 +43,45 @@ final class CreateHeadersCalls extends PythonShapeHandler {
     }
 
     /**
+     * The first argument whose rule has no Concentrate equivalent at all ({@code custom_host}), or
+     * null: such headers send the request to a host of the user's, not Concentrate's to take.
+     */
+    Node manualArgument(Node call) {
+        Node args = call.field("arguments");
+        for (Node a : args == null ? List.<Node>of() : PythonEdits.elements(args)) {
+            if (a.is("keyword_argument") && a.field("name") != null
+                    && ctx.sdkRule(a.field("name").text()).filter(r -> r.action() == Action.MANUAL).isPresent()) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Leaves a {@code createHeaders(custom_host=...)} call as it was, still imported, with a TODO, as
+     * a {@code Portkey(custom_host=...)} client is: removing the custom host would send the request to
+     * Concentrate instead of the user's own host, and keeping it beside Concentrate's key means nothing.
+     */
+    void leaveOnPortkey(Node call) {
+        Node arg = manualArgument(call);
+        Rule r = ctx.sdkRule(arg.field("name").text()).orElseThrow();
+        work.manualWithTodo(arg.start(), PythonEdits.anchor(call), r,
+                "createHeaders(" + arg.field("name").text() + "=...) (left on Portkey)", COMMENT);
+        ctx.names().keep(call.field("function").is("identifier") ? call.field("function").text() : PortkeyNames.CREATE_HEADERS);
+        ctx.consume(call);
+    }
+
+    /**
      * {@code createHeaders(provider=..., api_key=..., trace_id=...)}: becomes the dict of the
      * headers that still mean something on Concentrate, or goes with its keyword argument.
      * {@code owner} is the keyword argument holding it, {@code clientCarriesKey} whether an SDK
      * client's api_key carries the key. Returns whether the Portkey key was found.
      */
     boolean rewrite(Node call, Node owner, boolean clientCarriesKey) {
+        if (manualArgument(call) != null) {
+            leaveOnPortkey(call);
+            return false;
+        }
         Node args = call.field("arguments");
         List<String> entries = new ArrayList<>();
         boolean keyFound = false;

@@ -4,6 +4,7 @@ import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,9 @@ final class PortkeyBoundClients extends PythonShapeHandler {
             }
         }
         List<Node> headerArgs = new ArrayList<>();
+        // Each header argument's Portkey headers: written in place, or held in a variable assigned
+        // once in the same scope and used only here (then the client's api_key can take the key).
+        Map<Node, Node> headerValues = new HashMap<>();
         boolean portkeyHeaders = false;
         for (String name : HEADER_KWARGS) {
             Node a = kw.get(name);
@@ -51,13 +55,30 @@ final class PortkeyBoundClients extends PythonShapeHandler {
                 continue;
             }
             Node v = a.field("value");
+            Node held = PythonVariables.singleAssignment(v);
+            if (held != null && !ctx.isConsumed(held)) {
+                v = held;
+            }
             if (createHeaders.matches(v) || v.is("dictionary") && PythonHeaderDicts.hasPortkeyKey(v)) {
                 headerArgs.add(a);
+                headerValues.put(a, v);
                 portkeyHeaders = true;
             }
         }
         if (!portkeyUrl && !portkeyHeaders) {
             return;
+        }
+        for (Node a : headerArgs) {
+            Node v = headerValues.get(a);
+            if (v.is("call") && createHeaders.manualArgument(v) != null) {
+                // Headers for a custom host: the whole client stays on Portkey, like Portkey(custom_host=...).
+                createHeaders.leaveOnPortkey(v);
+                if (urlArg != null && urlArg.field("value").is("identifier")) {
+                    ctx.names().keep(urlArg.field("value").text());
+                }
+                ctx.consume(call);
+                return;
+            }
         }
         Node keyArg = null;
         for (String name : KEY_KWARGS) {
@@ -92,9 +113,11 @@ final class PortkeyBoundClients extends PythonShapeHandler {
         boolean takesKey = keyArg != null || !PythonClientCalls.isConstructor(fn) || PythonClientCalls.acceptsApiKey(fn);
         boolean keyNeeded = false;
         for (Node a : headerArgs) {
-            Node v = a.field("value");
+            Node v = headerValues.get(a);
+            // A dict held in a variable keeps its keyword argument (and the variable) even when emptied.
+            Node owner = v.equals(a.field("value")) ? a : null;
             boolean carriesKey = sdkClient && takesKey && !a.field("name").text().equals("headers");
-            boolean keyHeader = v.is("dictionary") ? headerDicts.rewrite(v, a, carriesKey) : createHeaders.rewrite(v, a, carriesKey);
+            boolean keyHeader = v.is("dictionary") ? headerDicts.rewrite(v, owner, carriesKey) : createHeaders.rewrite(v, owner, carriesKey);
             // A per-request extra_headers of create(...) cannot take the key back as api_key; a
             // client's default_headers (or a client whose base URL was Portkey's) can.
             keyNeeded |= keyHeader && carriesKey && (a.field("name").text().equals("default_headers") || urlArg != null);

@@ -45,10 +45,17 @@ final class ProviderPins {
         PythonStrings.value(value).flatMap(providers::resolve).ifPresent(p -> add(p, r));
     }
 
-    /** The pin every model string of the file follows: the first, when all name one provider; else null. */
+    /**
+     * The pin every model string of the file follows, when all name one provider (the first known
+     * one, else the first guess); else null.
+     */
     Pin single() {
         Set<String> prefixes = new LinkedHashSet<>();
         pins.forEach(p -> prefixes.add(p.pin().prefix()));
-        return prefixes.size() == 1 ? pins.get(0) : null;
+        if (prefixes.size() != 1) {
+            return null;
+        }
+        // A pin the tool knows beats one guessed from a name for the same provider: nothing to confirm.
+        return pins.stream().filter(p -> !p.pin().guessed()).findFirst().orElse(pins.get(0));
     }
 }

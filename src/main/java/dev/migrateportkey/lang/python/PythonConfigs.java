@@ -47,7 +47,7 @@ final class PythonConfigs extends PythonShapeHandler {
                 } else if (parsed instanceof ConfigText.SavedId id) {
                     Path file = work.options().configFiles().get(id.id());
                     if (file == null) {
-                        String msg = "saved Config '" + id.id() + "' cannot be read offline: export it and run again with --config-file "
+                        String msg = "saved Portkey Config '" + id.id() + "' cannot be read offline: export it and run again with --config-file "
                                 + id.id() + "=FILE, or decompose it by hand (" + r.note() + ")";
                         work.manual(value.start(), r.id(), subject + ": " + msg);
                         work.todoAbove(PythonEdits.anchor(site), COMMENT, msg, r.id());

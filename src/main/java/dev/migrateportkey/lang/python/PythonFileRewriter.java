@@ -28,6 +28,7 @@ final class PythonFileRewriter {
     private final PortkeyStringLiterals literals;
     private final PythonModelStrings models;
     private final PythonLeftoverTodos leftoverTodos;
+    private final PortkeySettingsFields settingsFields;
 
     PythonFileRewriter(FileMigration work, Node root) {
         this.ctx = new PythonFileContext(work, root);
@@ -44,6 +45,7 @@ final class PythonFileRewriter {
         this.literals = new PortkeyStringLiterals(ctx, portkeyApis);
         this.models = new PythonModelStrings(ctx);
         this.leftoverTodos = new PythonLeftoverTodos(ctx);
+        this.settingsFields = new PortkeySettingsFields(ctx);
     }
 
     void run() {
@@ -69,6 +71,7 @@ final class PythonFileRewriter {
                 }
                 case "identifier" -> nameUses.gatewayConstant(n);
                 case "string" -> literals.rewrite(n);
+                case "class_definition" -> settingsFields.report(n);
                 default -> {
                 }
             }

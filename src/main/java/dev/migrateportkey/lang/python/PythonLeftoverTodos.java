@@ -1,9 +1,8 @@
 package dev.migrateportkey.lang.python;
 
-import dev.migrateportkey.lang.FileMigration;
+import dev.migrateportkey.lang.OpenTodos;
 import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.plan.Finding;
-import dev.migrateportkey.rules.Rule;
 
 import java.util.HashSet;
 import java.util.List;
@@ -13,12 +12,9 @@ import java.util.Set;
  * {@code # TODO(concentrate-migration)} comments already in the file, read last. A TODO this tool
  * wrote above code that is gone (a Config or cache namespace whose value now lives only in the
  * comment) keeps {@code check} failing until a human deletes it; a TODO above code that is still
- * reported is not counted twice.
+ * reported is not counted twice. The rule and the message are {@link OpenTodos}'s, as in Java.
  */
 final class PythonLeftoverTodos extends PythonShapeHandler {
-    /** The rule id of an open TODO comment whose text names no rule. */
-    private static final String TODO_RULE = "migration-todo";
-
     PythonLeftoverTodos(PythonFileContext ctx) {
         super(ctx);
     }
@@ -31,7 +27,7 @@ final class PythonLeftoverTodos extends PythonShapeHandler {
             }
         }
         for (Node c : all) {
-            if (!c.is("comment") || !c.text().contains(FileMigration.TODO_MARK)) {
+            if (!c.is("comment") || !OpenTodos.isTodo(c.text())) {
                 continue;
             }
             Node stmt = c.nextNamedSibling();
@@ -47,11 +43,7 @@ final class PythonLeftoverTodos extends PythonShapeHandler {
                     continue;
                 }
             }
-            String body = c.text().substring(c.text().indexOf(FileMigration.TODO_MARK) + FileMigration.TODO_MARK.length())
-                    .replaceFirst("^:\\s*", "");
-            String ruleId = rules.all().stream().filter(r -> r.note() != null && !r.note().isBlank() && body.contains(r.note()))
-                    .map(Rule::id).findFirst().orElse(TODO_RULE);
-            work.manual(c.start(), ruleId, "a migration TODO is still open: " + body);
+            OpenTodos.report(work, c.start(), c.text());
         }
     }
 }

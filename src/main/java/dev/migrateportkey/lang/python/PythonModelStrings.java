@@ -6,8 +6,10 @@ import dev.migrateportkey.lang.treesitter.Node;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleKind;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static dev.migrateportkey.lang.python.PythonFileContext.COMMENT;
@@ -34,7 +36,7 @@ final class PythonModelStrings extends PythonShapeHandler {
      * Model strings sent from this file, with the slug each becomes. When the file pins exactly one
      * provider (a provider header or parameter, a virtual key the tool knows), a bare model string
      * is rewritten to provider/model as --pin-provider says; a provider guessed from a virtual key's
-     * name is reported, never written.
+     * name is written too, and marked for a human to confirm.
      */
     void rewrite(List<Node> all) {
         ProviderPins.Pin pin = ctx.pins().single();
@@ -67,12 +69,35 @@ final class PythonModelStrings extends PythonShapeHandler {
             }
             ModelSlugs.Slug slug = slugs.slug(model.get(), pin == null ? null : pin.pin());
             work.model(value.start(), model.get(), slug.slug());
-            if (pin != null && !slug.slug().equals(model.get()) && !slug.guessed()) {
+            if (pin != null && !slug.slug().equals(model.get())) {
                 work.fix(value.start(), pin.rule(), "model '" + model.get() + "' sent through Portkey with provider "
                                 + pin.pin().describe() + " becomes '" + slug.slug() + "'",
                         PythonEdits.replace(value, PythonStrings.quote(slug.slug(), PythonStrings.quoteOf(value)), pin.rule().id()));
+                markGuess(value, slug);
             }
         }
+    }
+
+    /** Virtual key names whose guessed provider was already marked: one TODO per name is enough. */
+    private final Set<String> guessesMarked = new HashSet<>();
+
+    /**
+     * A slug whose provider was guessed from a virtual key's name ({@code openai-prod}) is written, as
+     * in Java and TypeScript, and marked: a manual item with a TODO above the first model it shaped,
+     * saying what was guessed and how to confirm it. The TODO names Portkey because the virtual key
+     * it was guessed from is gone once the client is rewritten, and {@code check} only reads files
+     * that still mention Portkey; it keeps {@code check} failing until a human confirmed the guess.
+     */
+    private void markGuess(Node value, ModelSlugs.Slug slug) {
+        if (!slug.guessed() || !guessesMarked.add(slug.pin().from())) {
+            return;
+        }
+        String name = slug.pin().from().startsWith("@") ? slug.pin().from().substring(1) : slug.pin().from();
+        Rule r = catalogRule(slug.pin());
+        work.manualWithTodo(value.start(), PythonEdits.anchor(value), r.id(), "the provider " + slug.pin().prefix()
+                + " of '" + slug.slug() + "' is a guess from the Portkey virtual key name '" + name + "': confirm it, or"
+                + " name the provider with --virtual-key " + name + "=PROVIDER on a run over the Portkey code; if it is wrong,"
+                + " fix the prefix of these model slugs by hand", COMMENT);
     }
 
     /**
