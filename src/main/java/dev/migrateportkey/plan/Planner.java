@@ -243,7 +243,8 @@ public final class Planner {
             return null;
         }
         boolean wanted = portkeyPass
-                ? Prefilter.mentionsPortkey(buf, n) || (isJson(c.fileName()) && Prefilter.mayHoldConfig(buf, n))
+                ? Prefilter.mentionsPortkey(buf, n) || Prefilter.holdsMigrationTodo(buf, n)
+                        || (isJson(c.fileName()) && Prefilter.mayHoldConfig(buf, n))
                 : names.mentionsName(buf, n);
         if (!wanted) {
             return null;
