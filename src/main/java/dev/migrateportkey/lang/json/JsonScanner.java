@@ -27,16 +27,17 @@ import java.util.List;
  * removed with them) only when it is alone on them and a comma follows it: removing it then leaves
  * valid JSON. Any other member is edited in place or left to a human.
  */
-final class JsonScanner {
-    private final SourceText text;
-    private final String s;
+final class JsonScanner extends JsonCursor {
     private final List<Setting> out = new ArrayList<>();
     private final BitSet comments = new BitSet();
-    private int pos;
 
     private JsonScanner(SourceText text) {
-        this.text = text;
-        this.s = text.text();
+        super(text);
+    }
+
+    @Override
+    protected void commentLines(int fromLine, int toLine) {
+        comments.set(fromLine, toLine + 1);
     }
 
     static ScannedFile scan(SourceText text) throws UnparseableFileException {
@@ -127,22 +128,6 @@ final class JsonScanner {
         }
     }
 
-    /** After a member or item: a comma (true, more may follow) or the closing bracket (false). */
-    private boolean separator(char close) throws UnparseableFileException {
-        skip();
-        expectMore();
-        char c = s.charAt(pos);
-        if (c == ',') {
-            pos++;
-            return true;
-        }
-        if (c == close) {
-            pos++;
-            return false;
-        }
-        throw error("',' or '" + close + "' was expected");
-    }
-
     /**
      * {@code {"name": "X", "value": "Y"}}: the variable X with value Y, the whole object being the
      * entry. Any other object is read as usual (the position is restored).
@@ -206,60 +191,5 @@ final class JsonScanner {
             return new int[] {-1, -1};
         }
         return new int[] {text.lineStart(from), text.nextLineStart(i)};
-    }
-
-    /** The offset of the closing quote of the string that opens at {@code open}. */
-    private int stringEnd(int open) throws UnparseableFileException {
-        for (int i = open + 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                return i;
-            } else if (c == '\n') {
-                break;
-            }
-        }
-        pos = open;
-        throw error("unterminated string");
-    }
-
-    /** Skips blanks and comments, recording lines that hold only a comment. */
-    private void skip() throws UnparseableFileException {
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\uFEFF') {
-                pos++;
-            } else if (s.startsWith("//", pos)) {
-                if (text.onlyBlankBefore(pos)) {
-                    comments.set(text.line(pos));
-                }
-                pos = text.lineEnd(pos);
-            } else if (s.startsWith("/*", pos)) {
-                int end = s.indexOf("*/", pos + 2);
-                if (end < 0) {
-                    throw error("unterminated comment");
-                }
-                if (text.onlyBlankBefore(pos)) {
-                    for (int l = text.line(pos); l <= text.line(end); l++) {
-                        comments.set(l);
-                    }
-                }
-                pos = end + 2;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void expectMore() throws UnparseableFileException {
-        if (pos >= s.length()) {
-            throw error("the JSON text ends too early");
-        }
-    }
-
-    private UnparseableFileException error(String problem) {
-        int at = Math.min(pos, s.length());
-        return new UnparseableFileException(text.line(at), text.column(at), problem);
     }
 }

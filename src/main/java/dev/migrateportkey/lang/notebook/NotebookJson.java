@@ -2,6 +2,7 @@ package dev.migrateportkey.lang.notebook;
 
 import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.lang.UnparseableFileException;
+import dev.migrateportkey.lang.json.JsonCursor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * <p>Strict JSON (nbformat writes nothing else). A value the notebook shape does not expect is
  * skipped, not refused: only malformed JSON is an error.
  */
-final class NotebookJson {
+final class NotebookJson extends JsonCursor {
     /** One JSON string literal of a cell's {@code source}: offsets of its opening and closing quotes. */
     record Segment(int open, int close) {
     }
@@ -26,13 +27,8 @@ final class NotebookJson {
     record CodeCell(int number, boolean array, List<Segment> segments) {
     }
 
-    private final SourceText text;
-    private final String s;
-    private int pos;
-
     private NotebookJson(SourceText text) {
-        this.text = text;
-        this.s = text.text();
+        super(text);
     }
 
     /** The code cells, in notebook order, numbered from 1 among all cells (as Jupyter shows them). */
@@ -76,7 +72,7 @@ final class NotebookJson {
                 number++;
                 cell(number, out);
             } else {
-                value();
+                skipValue();
             }
             if (!separator(']')) {
                 return;
@@ -131,7 +127,7 @@ final class NotebookJson {
                 pos = close + 1;
             } else {
                 strings = false;
-                value();
+                skipValue();
             }
             if (!separator(']')) {
                 return strings ? segments : List.of();
@@ -163,95 +159,11 @@ final class NotebookJson {
             skip();
             expectMore();
             if (!reader.read(name, pos)) {
-                value();
+                skipValue();
             }
             if (!separator('}')) {
                 return;
             }
         }
-    }
-
-    /** Skips any value. */
-    private void value() throws UnparseableFileException {
-        char c = s.charAt(pos);
-        if (c == '{') {
-            object((n, at) -> false);
-        } else if (c == '[') {
-            pos++;
-            while (true) {
-                skip();
-                expectMore();
-                if (s.charAt(pos) == ']') {
-                    pos++;
-                    return;
-                }
-                value();
-                if (!separator(']')) {
-                    return;
-                }
-            }
-        } else if (c == '"') {
-            pos = stringEnd(pos) + 1;
-        } else {
-            int start = pos;
-            while (pos < s.length() && ",}] \t\r\n".indexOf(s.charAt(pos)) < 0) {
-                pos++;
-            }
-            if (pos == start) {
-                throw error("a value was expected");
-            }
-        }
-    }
-
-    private boolean separator(char close) throws UnparseableFileException {
-        skip();
-        expectMore();
-        char c = s.charAt(pos);
-        if (c == ',') {
-            pos++;
-            return true;
-        }
-        if (c == close) {
-            pos++;
-            return false;
-        }
-        throw error("',' or '" + close + "' was expected");
-    }
-
-    private int stringEnd(int open) throws UnparseableFileException {
-        for (int i = open + 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                return i;
-            } else if (c == '\n' || c == '\r') {
-                break;
-            }
-        }
-        pos = open;
-        throw error("unterminated string");
-    }
-
-    private void skip() {
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                pos++;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void expectMore() throws UnparseableFileException {
-        if (pos >= s.length()) {
-            throw error("the JSON text ends too early");
-        }
-    }
-
-    private UnparseableFileException error(String problem) {
-        int at = Math.min(pos, s.length());
-        return new UnparseableFileException(text.line(at), text.column(at), problem);
     }
 }
