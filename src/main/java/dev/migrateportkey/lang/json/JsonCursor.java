@@ -90,32 +90,19 @@ public abstract class JsonCursor {
     /** Skips any value at the position. */
     protected void skipValue() throws UnparseableFileException {
         char c = s.charAt(pos);
-        if (c == '{' || c == '[') {
-            char close = c == '{' ? '}' : ']';
+        if (c == '{') {
+            members((nameStart, nameEnd) -> skipValue());
+        } else if (c == '[') {
             pos++;
             while (true) {
                 skip();
                 expectMore();
-                if (s.charAt(pos) == close) {
+                if (s.charAt(pos) == ']') {
                     pos++;
                     return;
                 }
-                if (c == '{') {
-                    if (s.charAt(pos) != '"') {
-                        throw error("a member name in double quotes was expected");
-                    }
-                    pos = stringEnd(pos) + 1;
-                    skip();
-                    expectMore();
-                    if (s.charAt(pos) != ':') {
-                        throw error("':' was expected after a member name");
-                    }
-                    pos++;
-                    skip();
-                    expectMore();
-                }
                 skipValue();
-                if (!separator(close)) {
+                if (!separator(']')) {
                     return;
                 }
             }
@@ -128,6 +115,46 @@ public abstract class JsonCursor {
             }
             if (pos == start) {
                 throw error("a value was expected");
+            }
+        }
+    }
+
+    /** What to do with one member of an object: the position is at its value, which it must read. */
+    @FunctionalInterface
+    protected interface Member {
+        void read(int nameStart, int nameEnd) throws UnparseableFileException;
+    }
+
+    /**
+     * Walks the object at the position member by member: reads each name and its colon, then hands
+     * the name's offsets (inside the quotes) to {@code member} with the position at the value.
+     */
+    protected void members(Member member) throws UnparseableFileException {
+        pos++;
+        while (true) {
+            skip();
+            expectMore();
+            if (s.charAt(pos) == '}') {
+                pos++;
+                return;
+            }
+            if (s.charAt(pos) != '"') {
+                throw error("a member name in double quotes was expected");
+            }
+            int nameStart = pos + 1;
+            int nameEnd = stringEnd(pos);
+            pos = nameEnd + 1;
+            skip();
+            expectMore();
+            if (s.charAt(pos) != ':') {
+                throw error("':' was expected after a member name");
+            }
+            pos++;
+            skip();
+            expectMore();
+            member.read(nameStart, nameEnd);
+            if (!separator('}')) {
+                return;
             }
         }
     }

@@ -78,34 +78,10 @@ final class JsonScanner extends JsonCursor {
     }
 
     private void object(String path) throws UnparseableFileException {
-        pos++;
-        while (true) {
-            skip();
-            expectMore();
-            if (s.charAt(pos) == '}') {
-                pos++;
-                return;
-            }
-            if (s.charAt(pos) != '"') {
-                throw error("a member name in double quotes was expected");
-            }
-            int keyStart = pos + 1;
-            int keyEnd = stringEnd(pos);
-            pos = keyEnd + 1;
-            skip();
-            expectMore();
-            if (s.charAt(pos) != ':') {
-                throw error("':' was expected after a member name");
-            }
-            pos++;
-            skip();
-            expectMore();
+        members((keyStart, keyEnd) -> {
             String name = s.substring(keyStart, keyEnd);
             value(path.isEmpty() ? name : path + "." + name, keyStart, keyEnd);
-            if (!separator('}')) {
-                return;
-            }
-        }
+        });
     }
 
     private void array(String path) throws UnparseableFileException {

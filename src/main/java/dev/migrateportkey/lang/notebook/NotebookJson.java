@@ -136,34 +136,10 @@ final class NotebookJson extends JsonCursor {
     }
 
     private void object(MemberReader reader) throws UnparseableFileException {
-        pos++;
-        while (true) {
-            skip();
-            expectMore();
-            if (s.charAt(pos) == '}') {
-                pos++;
-                return;
-            }
-            if (s.charAt(pos) != '"') {
-                throw error("a member name in double quotes was expected");
-            }
-            int keyEnd = stringEnd(pos);
-            String name = s.substring(pos + 1, keyEnd);
-            pos = keyEnd + 1;
-            skip();
-            expectMore();
-            if (s.charAt(pos) != ':') {
-                throw error("':' was expected after a member name");
-            }
-            pos++;
-            skip();
-            expectMore();
-            if (!reader.read(name, pos)) {
+        members((nameStart, nameEnd) -> {
+            if (!reader.read(s.substring(nameStart, nameEnd), pos)) {
                 skipValue();
             }
-            if (!separator('}')) {
-                return;
-            }
-        }
+        });
     }
 }
