@@ -93,19 +93,7 @@ public abstract class JsonCursor {
         if (c == '{') {
             members((nameStart, nameEnd) -> skipValue());
         } else if (c == '[') {
-            pos++;
-            while (true) {
-                skip();
-                expectMore();
-                if (s.charAt(pos) == ']') {
-                    pos++;
-                    return;
-                }
-                skipValue();
-                if (!separator(']')) {
-                    return;
-                }
-            }
+            items(this::skipValue);
         } else if (c == '"') {
             pos = stringEnd(pos) + 1;
         } else {
@@ -115,6 +103,29 @@ public abstract class JsonCursor {
             }
             if (pos == start) {
                 throw error("a value was expected");
+            }
+        }
+    }
+
+    /** What to do with one item of an array: the position is at the item, which it must read. */
+    @FunctionalInterface
+    protected interface Item {
+        void read() throws UnparseableFileException;
+    }
+
+    /** Walks the array at the position item by item, handing each to {@code item}. */
+    protected void items(Item item) throws UnparseableFileException {
+        pos++;
+        while (true) {
+            skip();
+            expectMore();
+            if (s.charAt(pos) == ']') {
+                pos++;
+                return;
+            }
+            item.read();
+            if (!separator(']')) {
+                return;
             }
         }
     }

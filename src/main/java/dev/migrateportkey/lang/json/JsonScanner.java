@@ -85,23 +85,12 @@ final class JsonScanner extends JsonCursor {
     }
 
     private void array(String path) throws UnparseableFileException {
-        pos++;
-        while (true) {
-            skip();
-            expectMore();
-            if (s.charAt(pos) == ']') {
-                pos++;
-                return;
-            }
-            if (s.charAt(pos) == '{' && envItem(path)) {
-                // read as one variable
-            } else {
+        items(() -> {
+            // An {"name": ..., "value": ...} item is read as one variable.
+            if (s.charAt(pos) != '{' || !envItem(path)) {
                 value(path, -1, -1);
             }
-            if (!separator(']')) {
-                return;
-            }
-        }
+        });
     }
 
     /**

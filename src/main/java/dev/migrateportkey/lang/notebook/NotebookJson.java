@@ -59,25 +59,14 @@ final class NotebookJson extends JsonCursor {
     }
 
     private void cells(List<CodeCell> out) throws UnparseableFileException {
-        pos++;
-        int number = 0;
-        while (true) {
-            skip();
-            expectMore();
-            if (s.charAt(pos) == ']') {
-                pos++;
-                return;
-            }
+        int[] number = {0};
+        items(() -> {
             if (s.charAt(pos) == '{') {
-                number++;
-                cell(number, out);
+                cell(++number[0], out);
             } else {
                 skipValue();
             }
-            if (!separator(']')) {
-                return;
-            }
-        }
+        });
     }
 
     private void cell(int number, List<CodeCell> out) throws UnparseableFileException {
@@ -111,28 +100,19 @@ final class NotebookJson extends JsonCursor {
 
     /** An array of strings; any other item makes the source unusable (an empty list is returned). */
     private List<Segment> stringArray() throws UnparseableFileException {
-        pos++;
         List<Segment> segments = new ArrayList<>();
-        boolean strings = true;
-        while (true) {
-            skip();
-            expectMore();
-            if (s.charAt(pos) == ']') {
-                pos++;
-                return strings ? segments : List.of();
-            }
+        boolean[] strings = {true};
+        items(() -> {
             if (s.charAt(pos) == '"') {
                 int close = stringEnd(pos);
                 segments.add(new Segment(pos, close));
                 pos = close + 1;
             } else {
-                strings = false;
+                strings[0] = false;
                 skipValue();
             }
-            if (!separator(']')) {
-                return strings ? segments : List.of();
-            }
-        }
+        });
+        return strings[0] ? segments : List.of();
     }
 
     private void object(MemberReader reader) throws UnparseableFileException {
