@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>Order matters and is fixed here: clients and getters are indexed before the walk (a call may
  * come before its client in the text); Configs, body params and model slugs are placed after it,
- * once every request of the file is known; object and import edits are emitted last.
+ * once every request of the file is known; object and import edits are emitted next, and the
+ * tool's own TODOs left from an earlier run are read last.
  */
 final class JsFileRewriter {
     private final JsFileContext ctx;
@@ -27,6 +28,7 @@ final class JsFileRewriter {
     private final HeaderStatements headerStatements;
     private final RequestModels models;
     private final LangChainPortkey langchain;
+    private final JsOpenTodos openTodos;
 
     JsFileRewriter(FileMigration work, JsNode root) {
         this.ctx = new JsFileContext(work, root);
@@ -40,6 +42,7 @@ final class JsFileRewriter {
         this.literals = new PortkeyLiterals(ctx, env);
         this.models = new RequestModels(ctx, index);
         this.langchain = new LangChainPortkey(ctx);
+        this.openTodos = new JsOpenTodos(work);
     }
 
     void run() {
@@ -75,5 +78,7 @@ final class JsFileRewriter {
         models.placeAll();
         ObjectEdits.emit(ctx);
         ctx.imports.finish(ctx.work, ctx.text, ctx.quote, ctx.claimed);
+        // Last, once every manual item of this run is known: TODOs left from an earlier run.
+        openTodos.report(all);
     }
 }
