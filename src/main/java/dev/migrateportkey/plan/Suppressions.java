@@ -112,6 +112,29 @@ public final class Suppressions {
     }
 
     /**
+     * The well-formed suppressions written in {@code text}, for a migrator that must know before it
+     * rewrites which sites stay: code a suppression keeps may still name something (an imported
+     * function, an argument) that the rest of the rewrite would otherwise remove. Malformed ones are
+     * left out; {@link #apply} reports them.
+     */
+    public static List<Suppression> in(SourceText text, RuleTable rules) {
+        if (!text.text().contains(MARKER)) {
+            return List.of();
+        }
+        return parse(text, "", rules, new ArrayList<>());
+    }
+
+    /** Whether one of {@code found} silences a finding of {@code ruleId} on {@code line} (written on it or the line above). */
+    public static boolean covers(List<Suppression> found, String ruleId, int line) {
+        for (Suppression s : found) {
+            if (s.ruleId().equals(ruleId) && (s.line() == line || s.line() + 1 == line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether an edit that no finding owns was made for {@code site}, so suppressing the site keeps it
      * out. Migrators record some edits apart from their findings: one edit merging several sites (the
      * entries of a {@code Map.of(...)} or {@code createHeaders(...)} call) and edits that serve the whole

@@ -51,6 +51,24 @@ class SuppressionsTest {
     }
 
     @Test
+    void aMigratorCanAskBeforehandWhichSitesStay() {
+        SourceText text = new SourceText("""
+                x = 1
+                # migrate-portkey:ignore sdk-trace-id -- dashboards read it
+                trace_id="t"  # migrate-portkey:ignore sdk-virtual-key -- billing
+                y = 2  # migrate-portkey:ignore sdk-metadata
+                """);
+        List<Suppressions.Suppression> found = Suppressions.in(text, rules);
+        assertThat(found).extracting(Suppressions.Suppression::ruleId).containsExactly("sdk-trace-id", "sdk-virtual-key");
+        assertThat(Suppressions.covers(found, "sdk-trace-id", 2)).isTrue();
+        assertThat(Suppressions.covers(found, "sdk-trace-id", 3)).isTrue();
+        assertThat(Suppressions.covers(found, "sdk-trace-id", 4)).isFalse();
+        assertThat(Suppressions.covers(found, "sdk-virtual-key", 3)).isTrue();
+        assertThat(Suppressions.covers(found, "sdk-metadata", 4)).as("no reason, so it keeps nothing").isFalse();
+        assertThat(Suppressions.in(new SourceText("x = 1\n"), rules)).isEmpty();
+    }
+
+    @Test
     void oneSuppressionSilencesOneFindingPreferringItsOwnLine() {
         SourceText text = new SourceText("a // migrate-portkey:ignore header-metadata -- because\nb\n");
         Finding own = at(1, "header-metadata");

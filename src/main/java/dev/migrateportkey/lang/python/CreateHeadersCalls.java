@@ -71,6 +71,50 @@ final class CreateHeadersCalls extends PythonShapeHandler {
         ctx.consume(call);
     }
 
+    /** The first keyword argument whose finding a {@code migrate-portkey:ignore} comment silences, or null. */
+    private Node suppressedArgument(Node call) {
+        Node args = call.field("arguments");
+        for (Node a : args == null ? List.<Node>of() : PythonEdits.elements(args)) {
+            if (a.is("keyword_argument") && a.field("name") != null
+                    && ctx.sdkRule(a.field("name").text()).filter(r -> ctx.suppressed(r, a.start())).isPresent()) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Leaves a call with a suppressed argument as written. Its arguments all live in one merged dict, so
+     * keeping one keeps the call: the suppressed argument's finding is recorded for the suppression to
+     * silence, every other argument that would have changed becomes a manual item (it is still sent to
+     * Portkey's headers), and the function's name is kept so its {@code portkey_ai} import stays and the
+     * kept call still names something imported.
+     */
+    private void keepForSuppression(Node call, Node suppressed) {
+        String suppressedName = suppressed.field("name").text();
+        for (Node a : PythonEdits.elements(call.field("arguments"))) {
+            if (!a.is("keyword_argument") || a.field("name") == null) {
+                continue;
+            }
+            String name = a.field("name").text();
+            Optional<Rule> rule = ctx.sdkRule(name);
+            if (rule.isEmpty() || rule.get().action() == Action.KEEP || rule.get().action() == Action.CHECKLIST) {
+                continue;
+            }
+            String subject = "createHeaders(" + name + "=...)";
+            if (a.start() == suppressed.start()) {
+                work.fix(a.start(), rule.get(), subject);
+            } else {
+                work.manual(a.start(), rule.get().id(), subject + " stays as written, because " + "createHeaders("
+                        + suppressedName + "=...) in the same call is suppressed and the call is kept whole: "
+                        + rule.get().note() + " Migrate this call by hand, or suppress this argument too.");
+            }
+        }
+        Node fn = call.field("function");
+        ctx.names().keep(fn.is("identifier") ? fn.text() : PortkeyNames.CREATE_HEADERS);
+        ctx.consume(call);
+    }
+
     /**
      * {@code createHeaders(provider=..., api_key=..., trace_id=...)}: becomes the dict of the
      * headers that still mean something on Concentrate, or goes with its keyword argument.
@@ -80,6 +124,11 @@ final class CreateHeadersCalls extends PythonShapeHandler {
     boolean rewrite(Node call, Node owner, boolean clientCarriesKey) {
         if (manualArgument(call) != null) {
             leaveOnPortkey(call);
+            return false;
+        }
+        Node suppressed = suppressedArgument(call);
+        if (suppressed != null) {
+            keepForSuppression(call, suppressed);
             return false;
         }
         Node args = call.field("arguments");

@@ -80,6 +80,10 @@ final class PortkeyBoundClients extends PythonShapeHandler {
                 return;
             }
         }
+        if (urlArg != null && ctx.suppressed(baseUrlRule, urlArg.start())) {
+            keepOnPortkey(call, urlArg, headerArgs, headerValues);
+            return;
+        }
         Node keyArg = null;
         for (String name : KEY_KWARGS) {
             if (kw.containsKey(name)) {
@@ -137,6 +141,27 @@ final class PortkeyBoundClients extends PythonShapeHandler {
             }
             ctx.needOs();
         }
+    }
+
+    /**
+     * A client whose Portkey base URL is suppressed keeps talking to Portkey, so it stays as written:
+     * its key and Portkey headers are what the gateway still needs. The URL's finding is recorded for
+     * the suppression to silence, and the portkey_ai names the kept code reads (the gateway URL,
+     * {@code createHeaders}) are kept, so their imports stay and the client still runs.
+     */
+    private void keepOnPortkey(Node call, Node urlArg, List<Node> headerArgs, Map<Node, Node> headerValues) {
+        work.fix(urlArg.start(), baseUrlRule, urlArg.field("name").text() + "=... pointed at Portkey");
+        Node url = urlArg.field("value");
+        if (url.is("identifier")) {
+            ctx.names().keep(url.text());
+        }
+        for (Node a : headerArgs) {
+            Node v = headerValues.get(a);
+            if (createHeaders.matches(v) && v.field("function").is("identifier")) {
+                ctx.names().keep(v.field("function").text());
+            }
+        }
+        ctx.consume(call);
     }
 
     /**

@@ -49,6 +49,9 @@ final class PortkeyClientConstructor extends PythonShapeHandler {
                 return;
             }
         }
+        if (keptForSuppression(call, local, kw)) {
+            return;
+        }
         Set<Node> remove = new LinkedHashSet<>();
         List<TextEdit> out = new ArrayList<>();
         Node keyArg = null;
@@ -136,6 +139,54 @@ final class PortkeyClientConstructor extends PythonShapeHandler {
         work.fix(call.start(), baseUrlRule, local + "(...) becomes " + target + "(...) against Concentrate", out);
         ctx.markBound(call);
         ctx.consume(call);
+    }
+
+    /**
+     * Leaves the client as written when a {@code migrate-portkey:ignore} comment names it or one of its
+     * arguments, and returns whether it did. A suppressed argument must stay, and the OpenAI client
+     * accepts none of Portkey's own ({@code virtual_key=} would be a TypeError), so the client stays a
+     * Portkey client and keeps its import. The suppressed finding is recorded for the suppression to
+     * silence; every other argument that would have changed becomes a manual item.
+     */
+    private boolean keptForSuppression(Node call, String local, Map<String, Node> kw) {
+        String target = PortkeyNames.openaiClass(ctx.names().portkeyName(local));
+        String clientSubject = local + "(...) becomes " + target + "(...) against Concentrate";
+        String why = null;
+        if (ctx.suppressed(baseUrlRule, call.start())) {
+            why = local + "(...)";
+        }
+        for (Map.Entry<String, Node> e : kw.entrySet()) {
+            Optional<Rule> rule = paramRule(e.getKey());
+            if (why == null && rule.isPresent() && ctx.suppressed(rule.get(), e.getValue().start())) {
+                why = e.getKey() + "=...";
+            }
+        }
+        if (why == null) {
+            return false;
+        }
+        String stays = " stays as written, because " + why + " is suppressed and the client stays on Portkey: ";
+        if (ctx.suppressed(baseUrlRule, call.start())) {
+            work.fix(call.start(), baseUrlRule, clientSubject);
+        } else {
+            work.manual(call.start(), baseUrlRule.id(), local + "(...)" + stays
+                    + "switch it to " + target + "(...) against Concentrate by hand, or suppress the client itself.");
+        }
+        for (Map.Entry<String, Node> e : kw.entrySet()) {
+            Optional<Rule> rule = paramRule(e.getKey());
+            if (rule.isEmpty() || rule.get().action() == Action.KEEP || rule.get().action() == Action.CHECKLIST) {
+                continue;
+            }
+            Rule r = rule.get();
+            String subject = e.getKey() + "=... of the Portkey client";
+            if (ctx.suppressed(r, e.getValue().start())) {
+                work.fix(e.getValue().start(), r, subject);
+            } else {
+                work.manual(e.getValue().start(), r.id(), subject + stays + r.note());
+            }
+        }
+        ctx.names().keep(local);
+        ctx.consume(call);
+        return true;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.migrateportkey.config.ProviderResolver;
 import dev.migrateportkey.edit.SourceText;
 import dev.migrateportkey.lang.FileMigration;
 import dev.migrateportkey.lang.treesitter.Node;
+import dev.migrateportkey.plan.Suppressions;
 import dev.migrateportkey.rules.Rule;
 import dev.migrateportkey.rules.RuleKind;
 import dev.migrateportkey.rules.RuleTable;
@@ -47,6 +48,8 @@ final class PythonFileContext {
     /** Start offsets of calls that send to Portkey (a Portkey client, or a client pointed at it). */
     private final Set<Integer> boundCalls = new HashSet<>();
     private boolean needsOs;
+    /** The file's {@code migrate-portkey:ignore} comments: the sites they name are left as written. */
+    private final List<Suppressions.Suppression> suppressions;
 
     PythonFileContext(FileMigration work, Node root) {
         this.work = work;
@@ -60,6 +63,15 @@ final class PythonFileContext {
         this.slugs = new ModelSlugs(rules, providers, work.options().pinProvider());
         this.decomposer = new ConfigDecomposer(rules, providers, slugs);
         this.pins = new ProviderPins(providers);
+        this.suppressions = Suppressions.in(work.text(), rules);
+    }
+
+    /**
+     * Whether a finding of {@code rule} at {@code offset} is suppressed, so its text stays as written
+     * and whatever it names (an imported function, a keyword argument) must stay usable.
+     */
+    boolean suppressed(Rule rule, int offset) {
+        return !suppressions.isEmpty() && Suppressions.covers(suppressions, rule.id(), work.text().line(offset));
     }
 
     FileMigration work() {
