@@ -1,6 +1,12 @@
 package dev.migrateportkey.cli;
 
 import dev.migrateportkey.lang.MigrationOptions;
+import dev.migrateportkey.lang.Migrators;
+import dev.migrateportkey.plan.MigrationPlan;
+import dev.migrateportkey.plan.Planner;
+import dev.migrateportkey.rules.BundledRules;
+import dev.migrateportkey.rules.RuleTable;
+import dev.migrateportkey.workspace.WalkOptions;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -41,5 +47,14 @@ public final class FixtureOptions {
         RewriteCommand command = new RewriteCommand();
         new CommandLine(command).parseArgs(args.toArray(String[]::new));
         return command.scan.migrationOptions();
+    }
+
+    /**
+     * Plans one side of a golden case ({@code input} or {@code expected}) the way the golden test
+     * does: the bundled rules, every migrator, and the options of the case {@code side} belongs to.
+     */
+    public static MigrationPlan planSide(Path side) throws Exception {
+        return new Planner(new RuleTable(BundledRules.get()), Migrators.all(), of(side.getParent()), WalkOptions.defaults())
+                .plan(List.of(side));
     }
 }

@@ -1,15 +1,9 @@
 package dev.migrateportkey.lang.java;
 
-import dev.migrateportkey.lang.MigrationOptions;
-import dev.migrateportkey.lang.Migrators;
+import dev.migrateportkey.cli.FixtureOptions;
 import dev.migrateportkey.lang.OpenTodos;
 import dev.migrateportkey.plan.Finding;
 import dev.migrateportkey.plan.MigrationPlan;
-import dev.migrateportkey.plan.Planner;
-import dev.migrateportkey.rules.RuleLoader;
-import dev.migrateportkey.rules.RuleTable;
-import dev.migrateportkey.workspace.WalkOptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code check} on rewritten Java keeps reporting the tool's own TODOs until a human deletes them. */
 class JavaOpenTodosTest {
     private static final Path FIXTURES = Path.of("fixtures", "java");
-    private static RuleTable rules;
-
-    @BeforeAll
-    static void load() throws Exception {
-        rules = new RuleLoader().load(null);
-    }
-
     private static MigrationPlan plan(Path dir) throws Exception {
-        return new Planner(rules, Migrators.all(), dev.migrateportkey.cli.FixtureOptions.of(dir.getParent()),
-                WalkOptions.defaults()).plan(List.of(dir));
+        return FixtureOptions.planSide(dir);
     }
 
     @Test

@@ -120,8 +120,7 @@ class PythonMigratorTest {
         }
         for (Path c : cases) {
             Path expected = c.resolve("expected");
-            MigrationPlan plan = new Planner(rules, Migrators.all(), dev.migrateportkey.cli.FixtureOptions.of(c),
-                    WalkOptions.defaults()).plan(List.of(expected));
+            MigrationPlan plan = dev.migrateportkey.cli.FixtureOptions.planSide(expected);
             try (var files = Files.walk(expected)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".py")).toList()) {
                     long todos = Files.readAllLines(f).stream().filter(l -> l.contains(FileMigration.TODO_MARK)).count();

@@ -1,14 +1,9 @@
 package dev.migrateportkey.lang.typescript;
 
-import dev.migrateportkey.lang.Migrators;
+import dev.migrateportkey.cli.FixtureOptions;
 import dev.migrateportkey.lang.OpenTodos;
 import dev.migrateportkey.plan.Finding;
 import dev.migrateportkey.plan.MigrationPlan;
-import dev.migrateportkey.plan.Planner;
-import dev.migrateportkey.rules.RuleLoader;
-import dev.migrateportkey.rules.RuleTable;
-import dev.migrateportkey.workspace.WalkOptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,16 +22,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class TypeScriptOpenTodosTest {
     private static final Path FIXTURES = Path.of("fixtures", "typescript");
     private static final String MARK = "// TODO(concentrate-migration)";
-    private static RuleTable rules;
-
-    @BeforeAll
-    static void load() throws Exception {
-        rules = new RuleLoader().load(null);
-    }
-
     private static MigrationPlan plan(Path dir) throws Exception {
-        return new Planner(rules, Migrators.all(), dev.migrateportkey.cli.FixtureOptions.of(dir.getParent()),
-                WalkOptions.defaults()).plan(List.of(dir));
+        return FixtureOptions.planSide(dir);
     }
 
     @Test
