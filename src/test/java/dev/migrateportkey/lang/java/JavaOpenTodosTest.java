@@ -4,6 +4,7 @@ import dev.migrateportkey.cli.FixtureOptions;
 import dev.migrateportkey.lang.OpenTodos;
 import dev.migrateportkey.plan.Finding;
 import dev.migrateportkey.plan.MigrationPlan;
+import dev.migrateportkey.testing.Texts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +28,8 @@ class JavaOpenTodosTest {
         Path expected = FIXTURES.resolve("todo-left-after-code-went/expected");
         MigrationPlan plan = plan(expected);
         List<String> lines = Files.readAllLines(expected.resolve("src/main/java/com/acme/relay/RelayClient.java"));
-        int authorizationTodo = indexOf(lines, "this Authorization header is set on another path") + 1;
-        int configTodo = indexOf(lines, "Custom hosts are not supported") + 1;
+        int authorizationTodo = Texts.lineNumberOf(lines, "this Authorization header is set on another path");
+        int configTodo = Texts.lineNumberOf(lines, "Custom hosts are not supported");
         assertThat(plan.findings()).extracting(Finding::line, Finding::ruleId, Finding::kind).containsExactlyInAnyOrder(
                 org.assertj.core.api.Assertions.tuple(authorizationTodo, OpenTodos.RULE_ID, Finding.Kind.MANUAL),
                 org.assertj.core.api.Assertions.tuple(configTodo, "header-custom-host", Finding.Kind.MANUAL));
@@ -60,7 +61,7 @@ class JavaOpenTodosTest {
         List<Path> withTodo = new ArrayList<>();
         try (Stream<Path> s = Files.walk(FIXTURES)) {
             s.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/expected/"))
-                    .filter(p -> read(p).contains("// TODO(concentrate-migration)")).forEach(withTodo::add);
+                    .filter(p -> Texts.read(p).contains("// TODO(concentrate-migration)")).forEach(withTodo::add);
         }
         assertThat(withTodo).hasSizeGreaterThan(10);
         for (Path file : withTodo) {
@@ -70,9 +71,9 @@ class JavaOpenTodosTest {
             }
             MigrationPlan plan = plan(caseDir);
             String name = caseDir.relativize(file).toString().replace('\\', '/');
-            long todos = read(file).lines().filter(l -> l.strip().startsWith("// TODO(concentrate-migration)")).count();
+            long todos = Texts.read(file).lines().filter(l -> l.strip().startsWith("// TODO(concentrate-migration)")).count();
             List<Integer> todoLines = new ArrayList<>();
-            List<String> lines = read(file).lines().toList();
+            List<String> lines = Texts.read(file).lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).strip().startsWith("// TODO(concentrate-migration)")) {
                     todoLines.add(i + 1);
@@ -86,23 +87,6 @@ class JavaOpenTodosTest {
                 assertThat(manual).as(file + ":" + todoLine + " reported by check")
                         .anySatisfy(f -> assertThat(f.line()).isBetween(todoLine, todoLine + 40));
             }
-        }
-    }
-
-    private static int indexOf(List<String> lines, String part) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(part)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no line with " + part);
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -4,11 +4,10 @@ import dev.migrateportkey.cli.FixtureOptions;
 import dev.migrateportkey.lang.OpenTodos;
 import dev.migrateportkey.plan.Finding;
 import dev.migrateportkey.plan.MigrationPlan;
+import dev.migrateportkey.testing.Texts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +30,9 @@ class TypeScriptOpenTodosTest {
         Path expected = FIXTURES.resolve("todo-left-after-code-went/expected");
         MigrationPlan plan = plan(expected);
         List<String> lines = Files.readAllLines(expected.resolve("src/assistant.ts"));
-        int customHost = indexOf(lines, "keep calling self-hosted models directly") + 1;
-        int metadata = indexOf(lines, "Per-request metadata is not accepted") + 1;
-        int lastInBlock = indexOf(lines, "record the answer in the team's own analytics store") + 1;
+        int customHost = Texts.lineNumberOf(lines, "keep calling self-hosted models directly");
+        int metadata = Texts.lineNumberOf(lines, "Per-request metadata is not accepted");
+        int lastInBlock = Texts.lineNumberOf(lines, "record the answer in the team's own analytics store");
         assertThat(plan.findings()).extracting(Finding::line, Finding::ruleId, Finding::kind).containsExactlyInAnyOrder(
                 tuple(customHost, "sdk-custom-host", Finding.Kind.MANUAL),
                 tuple(metadata, "header-metadata", Finding.Kind.MANUAL),
@@ -87,7 +86,7 @@ class TypeScriptOpenTodosTest {
         List<Path> withTodo = new ArrayList<>();
         try (Stream<Path> s = Files.walk(FIXTURES)) {
             s.filter(Files::isRegularFile).filter(p -> p.toString().replace('\\', '/').contains("/expected/"))
-                    .filter(p -> read(p).contains(MARK)).forEach(withTodo::add);
+                    .filter(p -> Texts.read(p).contains(MARK)).forEach(withTodo::add);
         }
         assertThat(withTodo).hasSizeGreaterThan(10);
         for (Path file : withTodo) {
@@ -97,7 +96,7 @@ class TypeScriptOpenTodosTest {
             }
             MigrationPlan plan = plan(caseDir);
             String name = caseDir.relativize(file).toString().replace('\\', '/');
-            List<String> lines = read(file).lines().toList();
+            List<String> lines = Texts.read(file).lines().toList();
             List<Finding> manual = plan.findings().stream()
                     .filter(f -> f.kind() == Finding.Kind.MANUAL && f.path().replace('\\', '/').endsWith(name)).toList();
             for (int i = 0; i < lines.size(); i++) {
@@ -126,22 +125,5 @@ class TypeScriptOpenTodosTest {
             j++;
         }
         return j + 1;
-    }
-
-    private static int indexOf(List<String> lines, String part) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(part)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no line with " + part);
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
